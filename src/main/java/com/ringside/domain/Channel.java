@@ -1,0 +1,3 @@
+package com.ringside.domain;
+
+public enum Channel { CALL, EMAIL, SMS, LETTER, VISIT, WEB }

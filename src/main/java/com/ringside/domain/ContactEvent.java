@@ -1,0 +1,40 @@
+package com.ringside.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One contact with a customer on any channel, from any line of business. Calls carry the number dialled
+ * (or the caller's number) and an outcome; {@code provisional} marks a call decided offline.
+ */
+public record ContactEvent(UUID id, UUID customerId, Instant occurredAt, Channel channel, Direction direction,
+                           LineOfBusiness lineOfBusiness, String campaign, UUID agentId, PhoneNumber number,
+                           Outcome outcome, int durationSeconds, String notes, SourceSystem sourceSystem,
+                           boolean provisional, CallOverride override) {
+    public ContactEvent {
+        Checks.required("event.id", id);
+        Checks.required("event.customerId", customerId);
+        Checks.required("event.occurredAt", occurredAt);
+        Checks.required("event.channel", channel);
+        Checks.required("event.direction", direction);
+        Checks.required("event.lineOfBusiness", lineOfBusiness);
+        campaign = Checks.optionalText(campaign);
+        if (channel == Channel.CALL) {
+            Checks.required("event.outcome", outcome);
+        }
+        if (durationSeconds < 0) {
+            throw new InvalidValueException("event.durationSeconds", "must not be negative");
+        }
+        notes = notes == null ? "" : notes;
+        sourceSystem = sourceSystem == null ? SourceSystem.RINGSIDE : sourceSystem;
+    }
+
+    public boolean isOutboundCall() {
+        return channel == Channel.CALL && direction == Direction.OUTBOUND;
+    }
+
+    public ContactEvent withOutcome(Outcome newOutcome, int newDurationSeconds, String newNotes) {
+        return new ContactEvent(id, customerId, occurredAt, channel, direction, lineOfBusiness, campaign, agentId,
+                number, newOutcome, newDurationSeconds, newNotes, sourceSystem, provisional, override);
+    }
+}

@@ -1,0 +1,3 @@
+package com.ringside.domain;
+
+public enum Direction { INBOUND, OUTBOUND }

@@ -1,0 +1,3 @@
+package com.ringside.domain;
+
+public enum PhoneType { MOBILE, HOME, WORK, OTHER }
