@@ -4,8 +4,8 @@ import java.util.regex.Pattern;
 
 /** The code of a system a record came from, such as POLICY_ADMIN or RINGSIDE. */
 public record SourceSystem(String code) {
-    public static final SourceSystem RINGSIDE = new SourceSystem("RINGSIDE");
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
+    public static final SourceSystem RINGSIDE = new SourceSystem("RINGSIDE");
 
     public SourceSystem {
         Checks.requiredText("sourceSystem", code);

@@ -1,0 +1,68 @@
+package com.ringside.app;
+
+import com.ringside.cache.DataDirectory;
+import com.ringside.cli.Command;
+import com.ringside.cli.DemoDataCommand;
+import com.ringside.cli.Options;
+import com.ringside.desktop.DeskLauncher;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** `ringside [command] [options]`: with no command, opens the desk. */
+public final class Main {
+    private static final List<Command> COMMANDS = List.of(new DemoDataCommand());
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> list = new ArrayList<>(Arrays.asList(args));
+        if (list.contains("--help") || list.contains("-h")) {
+            out.println(usage());
+            return Command.OK;
+        }
+        configureLogging(list);
+        if (list.isEmpty() || list.get(0).startsWith("--")) {
+            DeskLauncher.launch(list);
+            return Command.OK;
+        }
+        String name = list.remove(0);
+        for (Command command : COMMANDS) {
+            if (command.name().equals(name)) {
+                try {
+                    return command.run(list, System.in, out, err);
+                } catch (Options.UsageException e) {
+                    err.println("ringside " + name + ": " + e.getMessage());
+                    err.println("usage: ringside " + command.summary());
+                    return Command.USAGE;
+                }
+            }
+        }
+        err.println("ringside: unknown command '" + name + "'\n" + usage());
+        return Command.USAGE;
+    }
+
+    private static String usage() {
+        StringBuilder text = new StringBuilder("usage: ringside [--data-dir D]          open the desk\n");
+        for (Command command : COMMANDS) {
+            text.append("       ringside ").append(command.summary()).append('\n');
+        }
+        return text.append("The data directory defaults to the OS convention, or ")
+                .append(DataDirectory.ENVIRONMENT_VARIABLE).append(".").toString();
+    }
+
+    /** Logback reads this property when it starts, so it must be set before the first logger is made. */
+    private static void configureLogging(List<String> args) {
+        int flag = args.indexOf("--data-dir");
+        String dataDir = flag >= 0 && flag + 1 < args.size() ? args.get(flag + 1) : null;
+        Path logs = DataDirectory.resolve(dataDir).resolve("logs");
+        System.setProperty("ringside.logDir", logs.toString());
+    }
+}

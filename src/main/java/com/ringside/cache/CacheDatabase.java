@@ -1,0 +1,210 @@
+package com.ringside.cache;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+
+/**
+ * The cache file: opened only after it is known to be a Ringside cache this version can read, then migrated.
+ * Anything else (a foreign or damaged file, a newer schema, a read-only directory) stops with a message and
+ * leaves the file as it was.
+ */
+public final class CacheDatabase implements AutoCloseable {
+    public static final String FILE_NAME = "cache.db";
+    private static final Logger LOG = LoggerFactory.getLogger(CacheDatabase.class);
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    private static final String HISTORY_TABLE = "flyway_schema_history";
+
+    private final Path file;
+    private final HikariDataSource pool;
+
+    private CacheDatabase(Path file, HikariDataSource pool) {
+        this.file = file;
+        this.pool = pool;
+    }
+
+    public static CacheDatabase open(Path dataDirectory) {
+        Path file = prepare(dataDirectory);
+        HikariDataSource pool = connect(file);
+        try {
+            CacheDatabase database = new CacheDatabase(file, pool);
+            database.checkIsOurs();
+            database.migrate();
+            return database;
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Runs {@code work} on a connection in auto-commit mode; for reads. */
+    public <T> T read(SqlWork<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Runs {@code work} in one immediate transaction: all of it is stored, or none. */
+    public <T> T write(SqlWork<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.apply(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private static Path prepare(Path dataDirectory) {
+        try {
+            Files.createDirectories(dataDirectory);
+        } catch (IOException e) {
+            throw new CacheException("Ringside cannot create its data directory " + dataDirectory
+                    + ". Choose another with --data-dir or " + DataDirectory.ENVIRONMENT_VARIABLE + ".", e);
+        }
+        if (!Files.isWritable(dataDirectory)) {
+            throw new CacheException("The data directory " + dataDirectory + " is read-only. Ringside keeps its "
+                    + "cache there; choose a writable one with --data-dir or " + DataDirectory.ENVIRONMENT_VARIABLE + ".");
+        }
+        Path file = dataDirectory.resolve(FILE_NAME);
+        if (Files.exists(file) && !looksLikeSqlite(file)) {
+            throw new CacheException(file + " is not a Ringside cache (it is not a SQLite database). It was left "
+                    + "untouched; move it away or choose another data directory.");
+        }
+        return file;
+    }
+
+    private static boolean looksLikeSqlite(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] header = in.readNBytes(SQLITE_HEADER.length);
+            return header.length == 0 || Arrays.equals(header, SQLITE_HEADER);
+        } catch (IOException e) {
+            throw new CacheException("Ringside cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static HikariDataSource connect(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(10_000);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setCacheSize(-32_000);
+        SQLiteDataSource sqlite = new SQLiteDataSource(config);
+        sqlite.setUrl("jdbc:sqlite:" + file);
+
+        HikariConfig hikari = new HikariConfig();
+        hikari.setDataSource(sqlite);
+        hikari.setPoolName("cache");
+        hikari.setMaximumPoolSize(4);
+        hikari.setMinimumIdle(1);
+        hikari.setInitializationFailTimeout(-1);
+        return new HikariDataSource(hikari);
+    }
+
+    private void checkIsOurs() {
+        read(connection -> {
+            try (Statement statement = connection.createStatement();
+                 ResultSet tables = statement.executeQuery(
+                         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
+                boolean anyTable = false;
+                boolean history = false;
+                while (tables.next()) {
+                    anyTable = true;
+                    history |= HISTORY_TABLE.equals(tables.getString(1));
+                }
+                if (anyTable && !history) {
+                    throw new CacheException(file + " is a SQLite database but not a Ringside cache. It was left "
+                            + "untouched; move it away or choose another data directory.");
+                }
+            }
+            return null;
+        });
+    }
+
+    private void migrate() {
+        Flyway flyway = Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/cache")
+                .table(HISTORY_TABLE)
+                .load();
+        for (MigrationInfo applied : flyway.info().applied()) {
+            if (applied.getState() == MigrationState.FUTURE_SUCCESS || applied.getState() == MigrationState.FUTURE_FAILED) {
+                throw new CacheException(file + " was written by a newer Ringside (cache schema " + applied.getVersion()
+                        + "). Update Ringside, or choose another data directory. The file was left untouched.");
+            }
+        }
+        int applied = flyway.migrate().migrationsExecuted;
+        if (applied > 0) {
+            LOG.info("Cache {} migrated ({} migration(s) applied)", file, applied);
+        }
+    }
+
+    private CacheException translate(SQLException e) {
+        SQLiteErrorCode code = sqliteCode(e);
+        if (code == SQLiteErrorCode.SQLITE_CORRUPT || code == SQLiteErrorCode.SQLITE_NOTADB) {
+            return new CacheException(file + " is damaged and cannot be read. It was left untouched; move it away "
+                    + "and Ringside will build a new cache.", e);
+        }
+        if (code == SQLiteErrorCode.SQLITE_READONLY || code == SQLiteErrorCode.SQLITE_CANTOPEN) {
+            return new CacheException("Ringside cannot write to " + file + ". Check that the file and its folder "
+                    + "are writable, or choose another data directory.", e);
+        }
+        if (code == SQLiteErrorCode.SQLITE_FULL) {
+            return new CacheException("The disk holding " + file + " is full. Free some space and try again.", e);
+        }
+        return new CacheException("The local cache failed: " + e.getMessage(), e);
+    }
+
+    private static SQLiteErrorCode sqliteCode(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() != 0) {
+                return SQLiteErrorCode.getErrorCode(sql.getErrorCode());
+            }
+        }
+        return SQLiteErrorCode.UNKNOWN_ERROR;
+    }
+
+    /** A unit of work on one connection. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+}

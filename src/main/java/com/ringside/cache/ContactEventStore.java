@@ -1,0 +1,201 @@
+package com.ringside.cache;
+
+import com.ringside.domain.CallOverride;
+import com.ringside.domain.Channel;
+import com.ringside.domain.ContactEvent;
+import com.ringside.domain.Direction;
+import com.ringside.domain.LineOfBusiness;
+import com.ringside.domain.Outcome;
+import com.ringside.domain.PhoneNumber;
+import com.ringside.domain.SourceSystem;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Contact events: the timeline of a customer, paged newest first, and the counts at its top. */
+public final class ContactEventStore {
+    private static final String UPSERT = """
+            INSERT INTO contact_event (id, customer_id, occurred_at, channel, direction, line_of_business, campaign,
+                agent_id, number, outcome, duration_seconds, notes, source_system, provisional, override_by,
+                override_reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET outcome = excluded.outcome, duration_seconds = excluded.duration_seconds,
+                notes = excluded.notes, provisional = excluded.provisional, override_by = excluded.override_by,
+                override_reason = excluded.override_reason""";
+
+    private final CacheDatabase database;
+
+    public ContactEventStore(CacheDatabase database) {
+        this.database = database;
+    }
+
+    public void saveAll(Collection<ContactEvent> events) {
+        database.write(connection -> {
+            saveAll(connection, events);
+            return null;
+        });
+    }
+
+    /** Stores events within the caller's transaction; an event already stored is updated, never doubled. */
+    public void saveAll(Connection connection, Collection<ContactEvent> events) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+            for (ContactEvent event : events) {
+                upsert.setString(1, event.id().toString());
+                upsert.setString(2, event.customerId().toString());
+                upsert.setLong(3, event.occurredAt().toEpochMilli());
+                upsert.setString(4, event.channel().name());
+                upsert.setString(5, event.direction().name());
+                upsert.setString(6, event.lineOfBusiness().name());
+                upsert.setString(7, event.campaign());
+                upsert.setString(8, event.agentId() == null ? null : event.agentId().toString());
+                upsert.setString(9, event.number() == null ? null : event.number().e164());
+                upsert.setString(10, event.outcome() == null ? null : event.outcome().name());
+                upsert.setInt(11, event.durationSeconds());
+                upsert.setString(12, event.notes());
+                upsert.setString(13, event.sourceSystem().code());
+                upsert.setBoolean(14, event.provisional());
+                upsert.setString(15, event.override() == null ? null : event.override().by().toString());
+                upsert.setString(16, event.override() == null ? null : event.override().reason());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    /** The newest {@code limit} events older than {@code after} (null = from the newest) that pass the filter. */
+    public TimelinePage timeline(UUID customerId, TimelineFilter filter, TimelineCursor after, int limit) {
+        return database.read(connection -> {
+            Where where = Where.of(customerId, filter);
+            List<TimelineEntry> entries = new ArrayList<>();
+            String keyset = after == null ? "" : " AND (e.occurred_at, e.id) < (?, ?)";
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT e.*, a.display_name AS agent_name FROM contact_event e LEFT JOIN agent a ON a.id = e.agent_id"
+                            + where.sql() + keyset + " ORDER BY e.occurred_at DESC, e.id DESC LIMIT ?")) {
+                int index = where.bind(statement, 1);
+                if (after != null) {
+                    statement.setLong(index++, after.occurredAt().toEpochMilli());
+                    statement.setString(index++, after.id().toString());
+                }
+                statement.setInt(index, limit);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        entries.add(new TimelineEntry(event(rows), rows.getString("agent_name")));
+                    }
+                }
+            }
+            return new TimelinePage(entries, count(connection, where));
+        });
+    }
+
+    public ContactSummary summary(UUID customerId, Instant now) {
+        return database.read(connection -> {
+            long nowMillis = now.toEpochMilli();
+            int calls24h = 0;
+            int calls7d = 0;
+            int calls30d = 0;
+            Map<LineOfBusiness, Integer> byLine = new EnumMap<>(LineOfBusiness.class);
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT occurred_at, line_of_business FROM contact_event
+                    WHERE customer_id = ? AND occurred_at > ? AND occurred_at <= ?
+                      AND channel = 'CALL' AND direction = 'OUTBOUND'""")) {
+                statement.setString(1, customerId.toString());
+                statement.setLong(2, nowMillis - Duration.ofDays(30).toMillis());
+                statement.setLong(3, nowMillis);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        long age = nowMillis - rows.getLong(1);
+                        calls30d++;
+                        if (age < Duration.ofDays(7).toMillis()) {
+                            calls7d++;
+                            byLine.merge(LineOfBusiness.valueOf(rows.getString(2)), 1, Integer::sum);
+                        }
+                        if (age < Duration.ofDays(1).toMillis()) {
+                            calls24h++;
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT occurred_at, line_of_business FROM contact_event
+                    WHERE customer_id = ? AND occurred_at <= ? AND outcome IN ('CONVERSATION', 'REFUSED', 'SALE')
+                    ORDER BY occurred_at DESC LIMIT 1""")) {
+                statement.setString(1, customerId.toString());
+                statement.setLong(2, nowMillis);
+                try (ResultSet rows = statement.executeQuery()) {
+                    if (rows.next()) {
+                        return new ContactSummary(calls24h, calls7d, calls30d, byLine,
+                                Instant.ofEpochMilli(rows.getLong(1)), LineOfBusiness.valueOf(rows.getString(2)));
+                    }
+                }
+            }
+            return new ContactSummary(calls24h, calls7d, calls30d, byLine, null, null);
+        });
+    }
+
+    private static int count(Connection connection, Where where) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT count(*) FROM contact_event e" + where.sql())) {
+            where.bind(statement, 1);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    static ContactEvent event(ResultSet row) throws SQLException {
+        String agent = row.getString("agent_id");
+        String number = row.getString("number");
+        String outcome = row.getString("outcome");
+        String overrideBy = row.getString("override_by");
+        return new ContactEvent(UUID.fromString(row.getString("id")), UUID.fromString(row.getString("customer_id")),
+                Instant.ofEpochMilli(row.getLong("occurred_at")), Channel.valueOf(row.getString("channel")),
+                Direction.valueOf(row.getString("direction")), LineOfBusiness.valueOf(row.getString("line_of_business")),
+                row.getString("campaign"), agent == null ? null : UUID.fromString(agent),
+                number == null ? null : PhoneNumber.of(number), outcome == null ? null : Outcome.valueOf(outcome),
+                row.getInt("duration_seconds"), row.getString("notes"), SourceSystem.of(row.getString("source_system")),
+                row.getBoolean("provisional"),
+                overrideBy == null ? null : new CallOverride(UUID.fromString(overrideBy), row.getString("override_reason")));
+    }
+
+    /** The WHERE clause for one customer's timeline under a filter; values are always bound, never spliced. */
+    private record Where(String sql, List<String> values) {
+        static Where of(UUID customerId, TimelineFilter filter) {
+            StringBuilder sql = new StringBuilder(" WHERE e.customer_id = ?");
+            List<String> values = new ArrayList<>(List.of(customerId.toString()));
+            in(sql, values, "e.channel", filter.channels().stream().map(Enum::name).toList());
+            in(sql, values, "e.line_of_business", filter.linesOfBusiness().stream().map(Enum::name).toList());
+            if (filter.direction() != null) {
+                sql.append(" AND e.direction = ?");
+                values.add(filter.direction().name());
+            }
+            return new Where(sql.toString(), values);
+        }
+
+        private static void in(StringBuilder sql, List<String> values, String column, List<String> wanted) {
+            if (!wanted.isEmpty()) {
+                sql.append(" AND ").append(column).append(" IN (")
+                        .append(wanted.stream().map(v -> "?").collect(Collectors.joining(", "))).append(')');
+                values.addAll(wanted);
+            }
+        }
+
+        int bind(PreparedStatement statement, int first) throws SQLException {
+            int index = first;
+            for (String value : values) {
+                statement.setString(index++, value);
+            }
+            return index;
+        }
+    }
+}

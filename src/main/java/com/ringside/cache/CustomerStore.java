@@ -1,0 +1,232 @@
+package com.ringside.cache;
+
+import com.ringside.domain.Account;
+import com.ringside.domain.AccountStatus;
+import com.ringside.domain.Customer;
+import com.ringside.domain.LineOfBusiness;
+import com.ringside.domain.Phone;
+import com.ringside.domain.PhoneNumber;
+import com.ringside.domain.PhoneType;
+import com.ringside.domain.SourceSystem;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Customers with their phones, e-mails and accounts, and the search index over them. */
+public final class CustomerStore {
+    private static final String UPSERT = """
+            INSERT INTO customer (id, version, given_name, family_name, display_name, birth_date, time_zone,
+                                  do_not_call, do_not_call_reason, merged_into, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET version = excluded.version, given_name = excluded.given_name,
+                family_name = excluded.family_name, display_name = excluded.display_name,
+                birth_date = excluded.birth_date, time_zone = excluded.time_zone, do_not_call = excluded.do_not_call,
+                do_not_call_reason = excluded.do_not_call_reason, merged_into = excluded.merged_into,
+                updated_at = excluded.updated_at
+            RETURNING seq""";
+
+    private final CacheDatabase database;
+
+    public CustomerStore(CacheDatabase database) {
+        this.database = database;
+    }
+
+    /** Stores the customers as given, replacing earlier versions, in one transaction. */
+    public void saveAll(Collection<Customer> customers) {
+        database.write(connection -> {
+            saveAll(connection, customers);
+            return null;
+        });
+    }
+
+    /** Stores the customers within the caller's transaction. */
+    public void saveAll(Connection connection, Collection<Customer> customers) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT);
+             PreparedStatement deletePhones = connection.prepareStatement("DELETE FROM phone WHERE customer_id = ?");
+             PreparedStatement deleteEmails = connection.prepareStatement("DELETE FROM email WHERE customer_id = ?");
+             PreparedStatement deleteAccounts = connection.prepareStatement("DELETE FROM account WHERE customer_id = ?");
+             PreparedStatement insertPhone = connection.prepareStatement(
+                     "INSERT INTO phone (customer_id, number, type, opted_out, position) VALUES (?, ?, ?, ?, ?)");
+             PreparedStatement insertEmail = connection.prepareStatement(
+                     "INSERT INTO email (customer_id, address, position) VALUES (?, ?, ?)");
+             PreparedStatement insertAccount = connection.prepareStatement("""
+                     INSERT INTO account (customer_id, line_of_business, source_system, source_key, product, status, opened_on)
+                     VALUES (?, ?, ?, ?, ?, ?, ?)
+                     ON CONFLICT (source_system, source_key) DO UPDATE SET customer_id = excluded.customer_id,
+                         line_of_business = excluded.line_of_business, product = excluded.product,
+                         status = excluded.status, opened_on = excluded.opened_on""");
+             PreparedStatement unindex = connection.prepareStatement("DELETE FROM customer_search WHERE rowid = ?");
+             PreparedStatement index = connection.prepareStatement("INSERT INTO customer_search (rowid, terms) VALUES (?, ?)")) {
+            for (Customer customer : customers) {
+                String id = customer.id().toString();
+                long seq = upsertRow(upsert, customer);
+                for (PreparedStatement delete : List.of(deletePhones, deleteEmails, deleteAccounts)) {
+                    delete.setString(1, id);
+                    delete.executeUpdate();
+                }
+                int position = 0;
+                for (Phone phone : customer.phones()) {
+                    insertPhone.setString(1, id);
+                    insertPhone.setString(2, phone.number().e164());
+                    insertPhone.setString(3, phone.type().name());
+                    insertPhone.setBoolean(4, phone.optedOut());
+                    insertPhone.setInt(5, position++);
+                    insertPhone.addBatch();
+                }
+                position = 0;
+                for (String email : customer.emails()) {
+                    insertEmail.setString(1, id);
+                    insertEmail.setString(2, email);
+                    insertEmail.setInt(3, position++);
+                    insertEmail.addBatch();
+                }
+                for (Account account : customer.accounts()) {
+                    insertAccount.setString(1, id);
+                    insertAccount.setString(2, account.lineOfBusiness().name());
+                    insertAccount.setString(3, account.sourceSystem().code());
+                    insertAccount.setString(4, account.sourceKey());
+                    insertAccount.setString(5, account.product());
+                    insertAccount.setString(6, account.status().name());
+                    insertAccount.setString(7, account.openedOn() == null ? null : account.openedOn().toString());
+                    insertAccount.addBatch();
+                }
+                insertPhone.executeBatch();
+                insertEmail.executeBatch();
+                insertAccount.executeBatch();
+                unindex.setLong(1, seq);
+                unindex.executeUpdate();
+                index.setLong(1, seq);
+                index.setString(2, SearchTerms.indexText(customer));
+                index.executeUpdate();
+            }
+        }
+    }
+
+    public Optional<Customer> find(UUID id) {
+        return database.read(connection -> find(connection, id));
+    }
+
+    public long count() {
+        return database.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM customer");
+                 ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    /** One page of the customers matching what the agent typed, ordered by name. */
+    public SearchPage search(String typed, int offset, int limit) {
+        SearchQuery query = SearchTerms.parse(typed);
+        if (!query.runnable()) {
+            return SearchPage.none(query.hint());
+        }
+        return database.read(connection -> CustomerSearch.run(connection, query, offset, limit));
+    }
+
+    static Optional<Customer> find(Connection connection, UUID id) throws SQLException {
+        String key = id.toString();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM customer WHERE id = ?")) {
+            statement.setString(1, key);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Customer(id, row.getLong("version"), row.getString("given_name"),
+                        row.getString("family_name"), row.getString("display_name"),
+                        parseDate(row.getString("birth_date")), parseZone(row.getString("time_zone")),
+                        row.getBoolean("do_not_call"), row.getString("do_not_call_reason"),
+                        parseUuid(row.getString("merged_into")), phones(connection, key), emails(connection, key),
+                        accounts(connection, key), Instant.ofEpochMilli(row.getLong("created_at")),
+                        Instant.ofEpochMilli(row.getLong("updated_at"))));
+            }
+        }
+    }
+
+    private static long upsertRow(PreparedStatement upsert, Customer customer) throws SQLException {
+        upsert.setString(1, customer.id().toString());
+        upsert.setLong(2, customer.version());
+        upsert.setString(3, customer.givenName());
+        upsert.setString(4, customer.familyName());
+        upsert.setString(5, customer.displayName());
+        upsert.setString(6, customer.birthDate() == null ? null : customer.birthDate().toString());
+        upsert.setString(7, customer.timeZone() == null ? null : customer.timeZone().getId());
+        upsert.setBoolean(8, customer.doNotCall());
+        upsert.setString(9, customer.doNotCallReason());
+        upsert.setString(10, customer.mergedInto() == null ? null : customer.mergedInto().toString());
+        upsert.setLong(11, customer.createdAt().toEpochMilli());
+        upsert.setLong(12, customer.updatedAt().toEpochMilli());
+        try (ResultSet returned = upsert.executeQuery()) {
+            returned.next();
+            return returned.getLong(1);
+        }
+    }
+
+    private static List<Phone> phones(Connection connection, String customerId) throws SQLException {
+        List<Phone> phones = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT number, type, opted_out FROM phone WHERE customer_id = ? ORDER BY position")) {
+            statement.setString(1, customerId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    phones.add(new Phone(PhoneNumber.of(rows.getString(1)), PhoneType.valueOf(rows.getString(2)),
+                            rows.getBoolean(3)));
+                }
+            }
+        }
+        return phones;
+    }
+
+    private static List<String> emails(Connection connection, String customerId) throws SQLException {
+        List<String> emails = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT address FROM email WHERE customer_id = ? ORDER BY position")) {
+            statement.setString(1, customerId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    emails.add(rows.getString(1));
+                }
+            }
+        }
+        return emails;
+    }
+
+    private static List<Account> accounts(Connection connection, String customerId) throws SQLException {
+        List<Account> accounts = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT line_of_business, source_system, source_key, product, status, opened_on
+                FROM account WHERE customer_id = ? ORDER BY opened_on, source_system, source_key""")) {
+            statement.setString(1, customerId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    accounts.add(new Account(LineOfBusiness.valueOf(rows.getString(1)), SourceSystem.of(rows.getString(2)),
+                            rows.getString(3), rows.getString(4), AccountStatus.valueOf(rows.getString(5)),
+                            parseDate(rows.getString(6))));
+                }
+            }
+        }
+        return accounts;
+    }
+
+    private static LocalDate parseDate(String value) {
+        return value == null ? null : LocalDate.parse(value);
+    }
+
+    private static ZoneId parseZone(String value) {
+        return value == null ? null : ZoneId.of(value);
+    }
+
+    private static UUID parseUuid(String value) {
+        return value == null ? null : UUID.fromString(value);
+    }
+}

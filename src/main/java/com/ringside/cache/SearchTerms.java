@@ -1,0 +1,104 @@
+package com.ringside.cache;
+
+import com.ringside.domain.Account;
+import com.ringside.domain.Customer;
+import com.ringside.domain.Phone;
+import com.ringside.identity.PhoneNormalizer;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The words a customer can be found by, and the index query for what an agent typed. Both sides fold text the
+ * same way: lower case, accents removed, punctuation squeezed out of each word ("O'Brien" → "obrien",
+ * "P-100234" → "p100234"), and a phone number typed in any format becomes its digits.
+ */
+public final class SearchTerms {
+    public static final int MAX_QUERY_LENGTH = 200;
+    private static final int MAX_WORDS = 8;
+    private static final Pattern PHONE_LIKE = Pattern.compile("[+0-9()\\-.\\s/]+");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern PUNCTUATION = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    private SearchTerms() {
+    }
+
+    /** Space-separated index words for a customer. */
+    public static String indexText(Customer customer) {
+        Set<String> words = new LinkedHashSet<>();
+        addWords(words, customer.displayName());
+        addWords(words, customer.givenName());
+        addWords(words, customer.familyName());
+        for (String email : customer.emails()) {
+            words.add(fold(email));
+            words.add(fold(email.substring(0, email.indexOf('@'))));
+            for (String part : PUNCTUATION.split(email)) {
+                words.add(fold(part));
+            }
+        }
+        for (Account account : customer.accounts()) {
+            words.add(fold(account.sourceKey()));
+        }
+        for (Phone phone : customer.phones()) {
+            words.addAll(PhoneNormalizer.searchDigits(phone.number()));
+        }
+        words.remove("");
+        return String.join(" ", words);
+    }
+
+    /**
+     * The FTS5 query for what the agent typed: every word must prefix-match some index word. Whatever the text
+     * contains, the result holds only quoted letters and digits, so it cannot change the query's meaning.
+     */
+    public static SearchQuery parse(String typed) {
+        String text = typed == null ? "" : typed.strip();
+        if (text.length() > MAX_QUERY_LENGTH) {
+            return SearchQuery.none("Search text is too long (" + text.length() + " characters; at most "
+                    + MAX_QUERY_LENGTH + ").");
+        }
+        List<String> words = new ArrayList<>();
+        if (PHONE_LIKE.matcher(text).matches() && text.chars().anyMatch(Character::isDigit)) {
+            words.add(text.replaceAll("[^0-9]", "").replaceFirst("^00", ""));
+        } else {
+            for (String word : WHITESPACE.split(text)) {
+                String folded = fold(word);
+                if (!folded.isEmpty() && words.size() < MAX_WORDS) {
+                    words.add(folded);
+                }
+            }
+        }
+        int letters = words.stream().mapToInt(String::length).sum();
+        if (letters < 2) {
+            return SearchQuery.none(text.isEmpty() ? "" : "Type at least 2 letters or digits.");
+        }
+        StringBuilder match = new StringBuilder();
+        for (String word : words) {
+            if (!match.isEmpty()) {
+                match.append(" AND ");
+            }
+            match.append('"').append(word).append("\"*");
+        }
+        return SearchQuery.of(match.toString());
+    }
+
+    static String fold(String text) {
+        if (text == null) {
+            return "";
+        }
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+        return PUNCTUATION.matcher(MARKS.matcher(decomposed).replaceAll("")).replaceAll("").toLowerCase(Locale.ROOT);
+    }
+
+    private static void addWords(Set<String> words, String text) {
+        if (text != null) {
+            for (String word : WHITESPACE.split(text)) {
+                words.add(fold(word));
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package com.ringside.desktop;
+
+import com.ringside.cache.DataDirectory;
+import com.ringside.desktop.shell.MainWindow;
+import com.ringside.desktop.support.FxBackground;
+import com.ringside.desktop.support.Messages;
+import com.ringside.desktop.support.Theme;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.prefs.Preferences;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The desk window: shown at once, filled in when the cache is open. */
+public final class DeskApplication extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(DeskApplication.class);
+
+    private final FxBackground background = new FxBackground();
+    private DeskSession session;
+
+    @Override
+    public void start(Stage stage) {
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> LOG.error("Uncaught on {}", thread.getName(), error));
+        Path dataDirectory = DataDirectory.resolve(flag(getParameters().getRaw(), "--data-dir"));
+        Theme theme = new Theme(Preferences.userNodeForPackage(DeskApplication.class));
+        theme.apply();
+        MainWindow window = new MainWindow(background, theme);
+        Scene scene = new Scene(window.root(), 1360, 860);
+        scene.getStylesheets().add(Theme.STYLESHEET);
+        stage.setTitle(Messages.get("app.title"));
+        stage.setScene(scene);
+        stage.show();
+        LOG.info("Window shown {} ms after JVM start", sinceJvmStart());
+        background.run(() -> DeskSession.open(dataDirectory, Clock.systemDefaultZone()), opened -> {
+            session = opened;
+            window.attach(opened);
+            LOG.info("Desk interactive {} ms after JVM start ({} customers in {})", sinceJvmStart(),
+                    opened.customerCount(), opened.cacheFile());
+        }, failure -> {
+            LOG.error("The desk could not open its cache", failure);
+            window.fail(failure.getMessage());
+        });
+    }
+
+    @Override
+    public void stop() {
+        background.close();
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    private static long sinceJvmStart() {
+        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    private static String flag(List<String> args, String name) {
+        int index = args.indexOf(name);
+        return index >= 0 && index + 1 < args.size() ? args.get(index + 1) : null;
+    }
+}

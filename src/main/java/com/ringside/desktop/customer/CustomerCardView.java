@@ -1,0 +1,163 @@
+package com.ringside.desktop.customer;
+
+import com.ringside.cache.ContactSummary;
+import com.ringside.desktop.support.Icons;
+import com.ringside.desktop.support.Labels;
+import com.ringside.desktop.support.Messages;
+import com.ringside.domain.Account;
+import com.ringside.domain.Customer;
+import com.ringside.domain.Phone;
+import com.ringside.domain.PhoneType;
+import com.ringside.identity.PhoneNormalizer;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The card at the top of a customer: identity, flags, accounts across every line, and the call counts. */
+public final class CustomerCardView {
+    private static final DateTimeFormatter OPENED = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.getDefault());
+
+    private final VBox root = new VBox(10);
+    private final Label name = new Label();
+    private final Label doNotCall = new Label();
+    private final Label localTime = new Label();
+    private final Label relationship = new Label();
+    private final FlowPane phones = new FlowPane(8, 6);
+    private final Label emails = new Label();
+    private final GridPane accounts = new GridPane();
+    private final Label calls24h = statValue("stat-24h");
+    private final Label calls7d = statValue("stat-7d");
+    private final Label calls30d = statValue("stat-30d");
+    private final Label callsByLine = new Label();
+    private final Label lastConversation = new Label();
+    private final Label error = new Label();
+
+    public CustomerCardView(CustomerCardViewModel model) {
+        root.setId("customer-card");
+        root.getStyleClass().add("customer-card");
+        name.setId("customer-name");
+        name.getStyleClass().add("customer-name");
+        doNotCall.setId("do-not-call");
+        doNotCall.getStyleClass().add("badge-danger");
+        doNotCall.setGraphic(Icons.of("mdi2c-cancel"));
+        doNotCall.managedProperty().bind(doNotCall.visibleProperty());
+        localTime.setId("customer-local-time");
+        localTime.getStyleClass().add("muted");
+        localTime.setGraphic(Icons.of("mdi2c-clock-outline"));
+        relationship.setId("customer-relationship");
+        relationship.getStyleClass().add("relationship");
+        relationship.setWrapText(true);
+        emails.getStyleClass().add("muted");
+        emails.setGraphic(Icons.of("mdi2e-email-outline"));
+        accounts.getStyleClass().add("accounts");
+        accounts.setHgap(16);
+        accounts.setVgap(4);
+        callsByLine.setId("calls-by-line");
+        callsByLine.getStyleClass().add("muted");
+        lastConversation.setId("last-conversation");
+        lastConversation.getStyleClass().add("muted");
+        error.getStyleClass().add("error-text");
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(12, name, doNotCall, spacer, localTime);
+        header.getStyleClass().add("card-header");
+
+        HBox stats = new HBox(10, stat(calls24h, "card.stat.24h"), stat(calls7d, "card.stat.7d"),
+                stat(calls30d, "card.stat.30d"), new VBox(4, callsByLine, lastConversation));
+        stats.getStyleClass().add("stats");
+
+        root.getChildren().addAll(error, header, relationship, phones, emails, accounts, stats);
+        root.setPadding(new Insets(14, 16, 10, 16));
+
+        model.customerProperty().addListener((observable, before, customer) -> show(customer));
+        model.summaryProperty().addListener((observable, before, summary) -> show(summary));
+        localTime.textProperty().bind(model.localTimeProperty());
+        relationship.textProperty().bind(model.relationshipProperty());
+        callsByLine.textProperty().bind(model.callCountsProperty());
+        lastConversation.textProperty().bind(model.lastConversationProperty());
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    private void show(Customer customer) {
+        if (customer == null) {
+            return;
+        }
+        name.setText(customer.displayName());
+        doNotCall.setVisible(customer.doNotCall());
+        doNotCall.setText(customer.doNotCallReason() == null ? Messages.get("card.doNotCall")
+                : Messages.get("card.doNotCallBecause", customer.doNotCallReason()));
+        phones.getChildren().setAll(customer.phones().stream().map(CustomerCardView::phoneChip).toList());
+        emails.setText(String.join("  ·  ", customer.emails()));
+        emails.setVisible(!customer.emails().isEmpty());
+        accounts.getChildren().clear();
+        int row = 0;
+        for (Account account : customer.accounts()) {
+            accounts.addRow(row++, lineLabel(account), cell(account.sourceSystem().code() + "  " + account.sourceKey(), "mono"),
+                    cell(account.product() == null ? "" : account.product(), "plain"),
+                    cell(Labels.of(account.status()), "status-" + account.status().name().toLowerCase(Locale.ROOT)),
+                    cell(account.openedOn() == null ? "" : Messages.get("card.opened", OPENED.format(account.openedOn())), "muted"));
+        }
+    }
+
+    private void show(ContactSummary summary) {
+        if (summary == null) {
+            return;
+        }
+        calls24h.setText(Integer.toString(summary.outboundCalls24h()));
+        calls7d.setText(Integer.toString(summary.outboundCalls7d()));
+        calls30d.setText(Integer.toString(summary.outboundCalls30d()));
+    }
+
+    private static Node phoneChip(Phone phone) {
+        Label chip = new Label(PhoneNormalizer.display(phone.number()) + "  " + Labels.of(phone.type()));
+        chip.getStyleClass().add("phone-chip");
+        chip.setGraphic(Icons.of(phone.type() == PhoneType.MOBILE ? "mdi2c-cellphone" : "mdi2p-phone"));
+        if (phone.optedOut()) {
+            chip.getStyleClass().add("opted-out");
+            chip.setText(chip.getText() + "  ·  " + Messages.get("card.optedOut"));
+        }
+        return chip;
+    }
+
+    private static Label lineLabel(Account account) {
+        Label label = new Label(Labels.of(account.lineOfBusiness()));
+        label.getStyleClass().addAll("line-tag", "line-" + account.lineOfBusiness().name().toLowerCase(Locale.ROOT));
+        return label;
+    }
+
+    private static Label cell(String text, String styleClass) {
+        Label label = new Label(text);
+        label.getStyleClass().add(styleClass);
+        return label;
+    }
+
+    private static Label statValue(String id) {
+        Label value = new Label("–");
+        value.setId(id);
+        value.getStyleClass().add("stat-value");
+        return value;
+    }
+
+    private static Node stat(Label value, String captionKey) {
+        Label caption = new Label(Messages.get(captionKey));
+        caption.getStyleClass().add("stat-caption");
+        VBox tile = new VBox(0, value, caption);
+        tile.getStyleClass().add("stat");
+        return tile;
+    }
+}

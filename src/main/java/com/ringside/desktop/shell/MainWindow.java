@@ -1,0 +1,163 @@
+package com.ringside.desktop.shell;
+
+import com.ringside.cache.SearchHit;
+import com.ringside.desktop.DeskSession;
+import com.ringside.desktop.customer.CustomerCardView;
+import com.ringside.desktop.customer.CustomerCardViewModel;
+import com.ringside.desktop.search.SearchResultsView;
+import com.ringside.desktop.search.SearchViewModel;
+import com.ringside.desktop.support.Background;
+import com.ringside.desktop.support.Icons;
+import com.ringside.desktop.support.Messages;
+import com.ringside.desktop.support.Theme;
+import com.ringside.desktop.timeline.TimelineView;
+import com.ringside.desktop.timeline.TimelineViewModel;
+import java.time.ZoneId;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * The desk: search across the top, results on the left, the customer card and timeline in the middle, the
+ * status bar below. It shows at once and fills in when the session is ready.
+ */
+public final class MainWindow {
+    private static final Duration TYPING_PAUSE = Duration.millis(120);
+
+    private final BorderPane root = new BorderPane();
+    private final TextField search = new TextField();
+    private final StackPane center = new StackPane();
+    private final StatusBar status = new StatusBar();
+    private final Background background;
+    private final Theme theme;
+
+    public MainWindow(Background background, Theme theme) {
+        this.background = background;
+        this.theme = theme;
+        root.getStyleClass().add("desk");
+        search.setId("search");
+        search.setPromptText(Messages.get("search.prompt"));
+        search.setDisable(true);
+        HBox.setHgrow(search, Priority.ALWAYS);
+        Label brand = new Label(Messages.get("app.name"), Icons.of("mdi2p-phone-ring-outline", "brand-icon"));
+        brand.getStyleClass().add("brand");
+        Button themeToggle = new Button(null, Icons.of("mdi2t-theme-light-dark"));
+        themeToggle.setId("theme-toggle");
+        themeToggle.setTooltip(new Tooltip(Messages.get("theme.toggle")));
+        themeToggle.setOnAction(event -> theme.toggle());
+        themeToggle.getStyleClass().add("flat");
+        HBox top = new HBox(12, brand, search, themeToggle);
+        top.getStyleClass().add("top-bar");
+        top.setAlignment(Pos.CENTER_LEFT);
+        root.setTop(top);
+        center.getChildren().add(message(Messages.get("status.opening"), "mdi2d-database-clock-outline"));
+        root.setCenter(center);
+        root.setBottom(status.node());
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Binds the desk to an open session; called on the FX thread. */
+    public void attach(DeskSession session) {
+        SearchViewModel searchModel = new SearchViewModel(session.customers(), background);
+        CustomerCardViewModel cardModel = new CustomerCardViewModel(session.customers(), session.events(), background,
+                session.clock());
+        TimelineViewModel timelineModel = new TimelineViewModel(session.events(), background);
+
+        SearchResultsView results = new SearchResultsView(searchModel, hit -> open(hit, cardModel, timelineModel),
+                this::focusSearch);
+        results.node().setPrefWidth(330);
+        PauseTransition typing = new PauseTransition(TYPING_PAUSE);
+        typing.setOnFinished(event -> searchModel.search());
+        search.textProperty().bindBidirectional(searchModel.queryProperty());
+        search.textProperty().addListener((observable, before, text) -> typing.playFromStart());
+        search.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.DOWN || event.getCode() == KeyCode.ENTER) {
+                typing.stop();
+                if (!searchModel.results().isEmpty()) {
+                    results.node().requestFocus();
+                    if (results.node().getSelectionModel().isEmpty()) {
+                        results.node().getSelectionModel().selectFirst();
+                    }
+                    if (event.getCode() == KeyCode.ENTER && searchModel.results().size() == 1) {
+                        open(searchModel.results().get(0), cardModel, timelineModel);
+                    }
+                }
+                event.consume();
+            }
+        });
+        search.setDisable(false);
+
+        VBox customerPane = new VBox(new CustomerCardView(cardModel).node(),
+                new TimelineView(timelineModel, session.clock().getZone()).node());
+        customerPane.getStyleClass().add("customer-pane");
+        VBox.setVgrow(customerPane.getChildren().get(1), Priority.ALWAYS);
+        customerPane.setVisible(false);
+        cardModel.customerProperty().addListener((observable, before, customer) -> customerPane.setVisible(customer != null));
+
+        Region emptyState = message(Messages.get("desk.empty"), "mdi2a-account-search-outline");
+        emptyState.visibleProperty().bind(customerPane.visibleProperty().not());
+        center.getChildren().setAll(emptyState, customerPane);
+        root.setLeft(results.node());
+        status.show(session);
+
+        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(15), event -> cardModel.refreshTimes()));
+        clock.setCycleCount(Animation.INDEFINITE);
+        clock.play();
+
+        root.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), this::focusSearch);
+        root.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::focusSearch);
+        root.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.F3), this::focusSearch);
+        root.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), theme::toggle);
+        focusSearch();
+    }
+
+    /** Shows why the desk cannot start, in words the agent can act on. */
+    public void fail(String reason) {
+        center.getChildren().setAll(message(reason, "mdi2a-alert-circle-outline"));
+        status.showFailure();
+    }
+
+    private void open(SearchHit hit, CustomerCardViewModel card, TimelineViewModel timeline) {
+        card.open(hit.customerId());
+        timeline.show(hit.customerId());
+    }
+
+    private void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    private static Region message(String text, String icon) {
+        Label label = new Label(text, Icons.of(icon, "hero-icon"));
+        label.setId("center-message");
+        label.getStyleClass().add("center-message");
+        label.setWrapText(true);
+        label.setContentDisplay(ContentDisplay.TOP);
+        label.setMaxWidth(560);
+        StackPane pane = new StackPane(label);
+        pane.getStyleClass().add("center-message-pane");
+        return pane;
+    }
+}

@@ -1,0 +1,80 @@
+package com.ringside.identity;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber;
+import com.ringside.domain.PhoneNumber;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** Turns numbers as people write them into E.164, and E.164 numbers into the digit strings people type. */
+public final class PhoneNormalizer {
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final int MAX_INPUT = 64;
+
+    private final String defaultRegion;
+
+    public PhoneNormalizer(String defaultRegion) {
+        this.defaultRegion = defaultRegion.toUpperCase(Locale.ROOT);
+        if (!UTIL.getSupportedRegions().contains(this.defaultRegion)) {
+            throw new IllegalArgumentException("Unknown phone region '" + defaultRegion + "'");
+        }
+    }
+
+    /** The E.164 form of {@code input} in the default region, or empty when it is not a valid number. */
+    public Optional<PhoneNumber> normalize(String input) {
+        if (input == null || input.isBlank() || input.length() > MAX_INPUT) {
+            return Optional.empty();
+        }
+        try {
+            Phonenumber.PhoneNumber parsed = UTIL.parse(input, defaultRegion);
+            if (!UTIL.isValidNumber(parsed)) {
+                return Optional.empty();
+            }
+            return Optional.of(PhoneNumber.of(UTIL.format(parsed, PhoneNumberFormat.E164)));
+        } catch (NumberParseException notANumber) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Every digit string an agent may type for this number: the E.164 digits (14155550123), the national
+     * significant number (4155550123) and the national dialling form with trunk prefix (02079460958).
+     */
+    public static Set<String> searchDigits(PhoneNumber number) {
+        Set<String> digits = new LinkedHashSet<>();
+        digits.add(number.digits());
+        try {
+            Phonenumber.PhoneNumber parsed = UTIL.parse(number.e164(), "ZZ");
+            digits.add(UTIL.getNationalSignificantNumber(parsed));
+            digits.add(UTIL.format(parsed, PhoneNumberFormat.NATIONAL).replaceAll("[^0-9]", ""));
+        } catch (NumberParseException unreachable) {
+            // E.164 input always parses; keep the digits we have.
+        }
+        digits.remove("");
+        return digits;
+    }
+
+    /** The number as people of its country write it, e.g. (415) 555-0123, or E.164 if unknown. */
+    public static String display(PhoneNumber number) {
+        try {
+            Phonenumber.PhoneNumber parsed = UTIL.parse(number.e164(), "ZZ");
+            return UTIL.format(parsed, PhoneNumberFormat.INTERNATIONAL);
+        } catch (NumberParseException unreachable) {
+            return number.e164();
+        }
+    }
+
+    /** The ISO region of a number, e.g. US or GB, or "ZZ" if unknown. */
+    public static String regionOf(PhoneNumber number) {
+        try {
+            String region = UTIL.getRegionCodeForNumber(UTIL.parse(number.e164(), "ZZ"));
+            return region == null ? "ZZ" : region;
+        } catch (NumberParseException unreachable) {
+            return "ZZ";
+        }
+    }
+}
