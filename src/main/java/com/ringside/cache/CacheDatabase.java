@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -42,10 +43,12 @@ public final class CacheDatabase implements AutoCloseable {
 
     public static CacheDatabase open(Path dataDirectory) {
         Path file = prepare(dataDirectory);
+        if (Files.exists(file)) {
+            inspectReadOnly(file);
+        }
         HikariDataSource pool = connect(file);
         try {
             CacheDatabase database = new CacheDatabase(file, pool);
-            database.checkIsOurs();
             database.migrate();
             return database;
         } catch (RuntimeException e) {
@@ -98,7 +101,7 @@ public final class CacheDatabase implements AutoCloseable {
             throw new CacheException("Ringside cannot create its data directory " + dataDirectory
                     + ". Choose another with --data-dir or " + DataDirectory.ENVIRONMENT_VARIABLE + ".", e);
         }
-        if (!Files.isWritable(dataDirectory)) {
+        if (!canWriteIn(dataDirectory)) {
             throw new CacheException("The data directory " + dataDirectory + " is read-only. Ringside keeps its "
                     + "cache there; choose a writable one with --data-dir or " + DataDirectory.ENVIRONMENT_VARIABLE + ".");
         }
@@ -108,6 +111,16 @@ public final class CacheDatabase implements AutoCloseable {
                     + "untouched; move it away or choose another data directory.");
         }
         return file;
+    }
+
+    /** Asks the file system rather than the permission bits, which say nothing of read-only mounts. */
+    private static boolean canWriteIn(Path dataDirectory) {
+        try {
+            Files.delete(Files.createTempFile(dataDirectory, ".write-check", ".tmp"));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static boolean looksLikeSqlite(Path file) {
@@ -139,45 +152,60 @@ public final class CacheDatabase implements AutoCloseable {
         return new HikariDataSource(hikari);
     }
 
-    private void checkIsOurs() {
-        read(connection -> {
-            try (Statement statement = connection.createStatement();
-                 ResultSet tables = statement.executeQuery(
-                         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
-                boolean anyTable = false;
-                boolean history = false;
-                while (tables.next()) {
-                    anyTable = true;
-                    history |= HISTORY_TABLE.equals(tables.getString(1));
-                }
-                if (anyTable && !history) {
-                    throw new CacheException(file + " is a SQLite database but not a Ringside cache. It was left "
-                            + "untouched; move it away or choose another data directory.");
-                }
+    /**
+     * Looks at an existing file without changing a byte of it: opening it for writing would already switch a
+     * foreign database to WAL mode.
+     */
+    private static void inspectReadOnly(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        SQLiteDataSource readOnly = new SQLiteDataSource(config);
+        readOnly.setUrl("jdbc:sqlite:" + file);
+        try (Connection connection = readOnly.getConnection(); Statement statement = connection.createStatement();
+             ResultSet tables = statement.executeQuery(
+                     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
+            boolean anyTable = false;
+            boolean history = false;
+            while (tables.next()) {
+                anyTable = true;
+                history |= HISTORY_TABLE.equals(tables.getString(1));
             }
-            return null;
-        });
+            if (anyTable && !history) {
+                throw new CacheException(file + " is a SQLite database but not a Ringside cache. It was left "
+                        + "untouched; move it away or choose another data directory.");
+            }
+        } catch (SQLException e) {
+            throw translate(file, e);
+        }
+        checkNotFromTheFuture(file, readOnly);
     }
 
-    private void migrate() {
-        Flyway flyway = Flyway.configure()
-                .dataSource(pool)
-                .locations("classpath:db/cache")
-                .table(HISTORY_TABLE)
-                .load();
+    private static void checkNotFromTheFuture(Path file, SQLiteDataSource readOnly) {
+        Flyway flyway = flyway(readOnly);
         for (MigrationInfo applied : flyway.info().applied()) {
             if (applied.getState() == MigrationState.FUTURE_SUCCESS || applied.getState() == MigrationState.FUTURE_FAILED) {
                 throw new CacheException(file + " was written by a newer Ringside (cache schema " + applied.getVersion()
                         + "). Update Ringside, or choose another data directory. The file was left untouched.");
             }
         }
-        int applied = flyway.migrate().migrationsExecuted;
+    }
+
+    private static Flyway flyway(DataSource dataSource) {
+        return Flyway.configure().dataSource(dataSource).locations("classpath:db/cache").table(HISTORY_TABLE).load();
+    }
+
+    private void migrate() {
+        int applied = flyway(pool).migrate().migrationsExecuted;
         if (applied > 0) {
             LOG.info("Cache {} migrated ({} migration(s) applied)", file, applied);
         }
     }
 
     private CacheException translate(SQLException e) {
+        return translate(file, e);
+    }
+
+    private static CacheException translate(Path file, SQLException e) {
         SQLiteErrorCode code = sqliteCode(e);
         if (code == SQLiteErrorCode.SQLITE_CORRUPT || code == SQLiteErrorCode.SQLITE_NOTADB) {
             return new CacheException(file + " is damaged and cannot be read. It was left untouched; move it away "

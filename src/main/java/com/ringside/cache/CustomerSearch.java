@@ -21,7 +21,7 @@ final class CustomerSearch {
     private static final String PAGE = """
             WITH matched AS (SELECT rowid AS seq FROM customer_search WHERE customer_search MATCH ? LIMIT ?)
             SELECT c.id, c.display_name, c.do_not_call,
-                   (SELECT group_concat(p.number, ' ') FROM phone p WHERE p.customer_id = c.id) AS numbers,
+                   (SELECT group_concat(number, ' ') FROM (SELECT number FROM phone p WHERE p.customer_id = c.id ORDER BY position)) AS numbers,
                    (SELECT group_concat(DISTINCT a.line_of_business) FROM account a WHERE a.customer_id = c.id) AS lines
             FROM matched JOIN customer c ON c.seq = matched.seq
             ORDER BY c.display_name COLLATE NOCASE, c.seq

@@ -35,14 +35,11 @@ public final class SearchTerms {
         addWords(words, customer.givenName());
         addWords(words, customer.familyName());
         for (String email : customer.emails()) {
-            words.add(fold(email));
-            words.add(fold(email.substring(0, email.indexOf('@'))));
-            for (String part : PUNCTUATION.split(email)) {
-                words.add(fold(part));
-            }
+            addWords(words, email);
+            addWords(words, email.substring(0, email.indexOf('@')));
         }
         for (Account account : customer.accounts()) {
-            words.add(fold(account.sourceKey()));
+            addWords(words, account.sourceKey());
         }
         for (Phone phone : customer.phones()) {
             words.addAll(PhoneNormalizer.searchDigits(phone.number()));
@@ -94,10 +91,14 @@ public final class SearchTerms {
         return PUNCTUATION.matcher(MARKS.matcher(decomposed).replaceAll("")).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
+    /** Each word whole with its punctuation squeezed out ("ruizmoreno"), and each of its parts ("ruiz", "moreno"). */
     private static void addWords(Set<String> words, String text) {
         if (text != null) {
             for (String word : WHITESPACE.split(text)) {
                 words.add(fold(word));
+                for (String part : PUNCTUATION.split(word)) {
+                    words.add(fold(part));
+                }
             }
         }
     }

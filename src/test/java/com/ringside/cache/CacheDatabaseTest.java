@@ -1,0 +1,135 @@
+package com.ringside.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CacheDatabaseTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void newCacheIsAPlainSqliteFileInWalMode() throws Exception {
+        try (CacheDatabase database = CacheDatabase.open(dir)) {
+            assertThat(database.file()).isEqualTo(dir.resolve("cache.db"));
+            String mode = database.read(c -> {
+                try (var rs = c.createStatement().executeQuery("PRAGMA journal_mode")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+            assertThat(mode).isEqualToIgnoringCase("wal");
+        }
+        try (CacheDatabase reopened = CacheDatabase.open(dir)) {
+            assertThat(new CustomerStore(reopened).count()).isZero();
+        }
+    }
+
+    @Test
+    void aForeignFileIsLeftUntouched() throws Exception {
+        byte[] text = "these are somebody's notes, not a database".getBytes();
+        Files.write(dir.resolve("cache.db"), text);
+
+        assertThatThrownBy(() -> CacheDatabase.open(dir)).isInstanceOf(CacheException.class)
+                .hasMessageContaining("is not a Ringside cache").hasMessageContaining("left untouched");
+        assertThat(digest(dir.resolve("cache.db"))).isEqualTo(digest(text));
+    }
+
+    @Test
+    void anotherApplicationsSqliteDatabaseIsLeftUntouched() throws Exception {
+        Path file = dir.resolve("cache.db");
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)");
+        }
+        String before = digest(file);
+
+        assertThatThrownBy(() -> CacheDatabase.open(dir)).isInstanceOf(CacheException.class)
+                .hasMessageContaining("SQLite database but not a Ringside cache");
+        assertThat(digest(file)).as("file unchanged").isEqualTo(before);
+    }
+
+    @Test
+    void aCacheFromANewerVersionIsRefusedAndKept() throws Exception {
+        CacheDatabase.open(dir).close();
+        Path file = dir.resolve("cache.db");
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,
+                        installed_by, execution_time, success)
+                    VALUES (99, '99', 'from the future', 'SQL', 'V99__future.sql', 0, 'x', 0, 1)""");
+            statement.execute("CREATE TABLE future_feature (id INTEGER)");
+        }
+        String before = digest(file);
+
+        assertThatThrownBy(() -> CacheDatabase.open(dir)).isInstanceOf(CacheException.class)
+                .hasMessageContaining("newer Ringside").hasMessageContaining("99");
+        assertThat(digest(file)).as("file unchanged").isEqualTo(before);
+    }
+
+    @Test
+    void aDamagedCacheGetsAClearMessage() throws Exception {
+        try (CacheDatabase database = CacheDatabase.open(dir)) {
+            new CustomerStore(database).count();
+        }
+        Path file = dir.resolve("cache.db");
+        byte[] bytes = Files.readAllBytes(file);
+        for (int i = 100; i < bytes.length; i++) {
+            bytes[i] = (byte) 0xA5;
+        }
+        Files.write(file, bytes);
+        Files.deleteIfExists(dir.resolve("cache.db-wal"));
+        Files.deleteIfExists(dir.resolve("cache.db-shm"));
+
+        assertThatThrownBy(() -> CacheDatabase.open(dir)).isInstanceOf(CacheException.class)
+                .hasMessageContaining("damaged");
+        assertThat(digest(file)).as("file unchanged").isEqualTo(digest(bytes));
+    }
+
+    @Test
+    void aReadOnlyDataDirectoryIsNamed() throws Exception {
+        Path readOnly = Files.createDirectory(dir.resolve("locked"));
+        makeReadOnly(readOnly, true);
+        try {
+            assertThatThrownBy(() -> CacheDatabase.open(readOnly)).isInstanceOf(CacheException.class)
+                    .hasMessageContaining("read-only").hasMessageContaining("--data-dir");
+            assertThat(readOnly).isEmptyDirectory();
+        } finally {
+            makeReadOnly(readOnly, false);
+        }
+    }
+
+    @Test
+    void aDataDirectoryThatIsAFileIsNamed() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("file"), "x");
+
+        assertThatThrownBy(() -> CacheDatabase.open(notADirectory)).isInstanceOf(CacheException.class)
+                .hasMessageContaining("cannot create its data directory");
+    }
+
+    private static String digest(Path file) throws Exception {
+        return digest(Files.readAllBytes(file));
+    }
+
+    private static String digest(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    /** Permission bits do not stop root, so as root the directory is made immutable instead. */
+    private static void makeReadOnly(Path directory, boolean readOnly) throws Exception {
+        if ("root".equals(System.getProperty("user.name"))) {
+            Process chattr = new ProcessBuilder("chattr", readOnly ? "+i" : "-i", directory.toString()).inheritIO().start();
+            assertThat(chattr.waitFor()).as("chattr exit code").isZero();
+        } else {
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString(readOnly ? "r-xr-xr-x" : "rwxr-xr-x"));
+        }
+    }
+}
