@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -33,7 +32,7 @@ import javafx.beans.property.StringProperty;
 
 /** The customer card: who this is, what they hold with us, and how often we have called them. */
 public final class CustomerCardViewModel {
-    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.getDefault());
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("EEE HH:mm zzz", Locale.getDefault());
     private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("MMM yyyy", Locale.getDefault());
 
     private final CustomerStore customers;
@@ -140,8 +139,7 @@ public final class CustomerCardViewModel {
             return Messages.get("card.zoneUnknown");
         }
         ZonedDateTime local = now.atZone(zone);
-        return Messages.get("card.localTime", LOCAL_TIME.format(local), zone.getId(),
-                zone.getDisplayName(TextStyle.SHORT, Locale.getDefault()));
+        return Messages.get("card.localTime", LOCAL_TIME.format(local), zone.getId());
     }
 
     static String relationshipText(List<Account> accounts) {
