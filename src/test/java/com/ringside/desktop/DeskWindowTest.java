@@ -1,0 +1,141 @@
+package com.ringside.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ringside.cache.SearchHit;
+import com.ringside.cache.TimelineEntry;
+import com.ringside.desktop.shell.MainWindow;
+import com.ringside.desktop.support.FxBackground;
+import com.ringside.desktop.support.Theme;
+import com.ringside.domain.LineOfBusiness;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.prefs.Preferences;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The desk as an agent uses it: a real window over a real cache filled with the demo company. */
+@ExtendWith(ApplicationExtension.class)
+class DeskWindowTest {
+    static final LocalDate DEMO_DAY = LocalDate.of(2026, 3, 8);
+    @TempDir
+    static Path dataDir;
+    static DeskSession session;
+    final FxBackground background = new FxBackground();
+
+    @BeforeAll
+    static void openCache() {
+        Clock clock = Clock.fixed(DEMO_DAY.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        session = DeskSession.open(dataDir, clock);
+    }
+
+    @AfterAll
+    static void closeCache() {
+        session.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        Theme theme = new Theme(Preferences.userRoot().node("ringside-tests"));
+        theme.apply();
+        MainWindow window = new MainWindow(background, theme);
+        Scene scene = new Scene(window.root(), 1280, 800);
+        scene.getStylesheets().add(Theme.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+        window.attach(session);
+    }
+
+    @Test
+    void aNumberTypedInAnotherFormatPopsTheRightCustomerWithTheirCountsAndTimeline(FxRobot robot) throws Exception {
+        robot.clickOn("#search").write("(415) 555-0123");
+        ListView<SearchHit> results = robot.lookup("#search-results").queryListView();
+        waitUntil(() -> results.getItems().stream().anyMatch(hit -> hit.displayName().equals("Ana Ruiz")));
+
+        robot.type(KeyCode.DOWN);
+        int ana = indexOf(results, "Ana Ruiz");
+        robot.interact(() -> results.getSelectionModel().select(ana));
+        robot.type(KeyCode.ENTER);
+
+        Label name = robot.lookup("#customer-name").queryAs(Label.class);
+        waitUntil(() -> "Ana Ruiz".equals(name.getText()));
+        assertThat(robot.lookup("#customer-relationship").queryAs(Label.class).getText())
+                .isEqualTo("Customer of Insurance since Apr 2021, Financing since Jun 2025");
+        assertThat(robot.lookup("#stat-7d").queryAs(Label.class).getText()).isEqualTo("2");
+        assertThat(robot.lookup("#stat-24h").queryAs(Label.class).getText()).isEqualTo("1");
+        assertThat(robot.lookup("#calls-by-line").queryAs(Label.class).getText())
+                .endsWith("(Insurance 1, Financing 1)");
+
+        TableView<TimelineEntry> timeline = robot.lookup("#timeline-table").queryTableView();
+        waitUntil(() -> !timeline.getItems().isEmpty());
+        assertThat(timeline.getItems()).extracting(e -> e.event().lineOfBusiness())
+                .contains(LineOfBusiness.INSURANCE, LineOfBusiness.FINANCING);
+
+        robot.clickOn("#timeline-line");
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(LabeledMatchers.hasText("Financing")).<Node>query());
+        waitUntil(() -> !timeline.getItems().isEmpty() && timeline.getItems().stream()
+                .allMatch(e -> e.event().lineOfBusiness() == LineOfBusiness.FINANCING));
+        assertThat(robot.lookup("#timeline-footer").queryAs(Label.class).getText())
+                .isEqualTo("Showing " + timeline.getItems().size() + " of " + timeline.getItems().size() + " contacts");
+    }
+
+    @Test
+    void theKeyboardAloneFindsAndOpensACustomer(FxRobot robot) throws Exception {
+        robot.clickOn("#search-results").press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        TextField search = robot.lookup("#search").queryAs(TextField.class);
+        waitUntil(search::isFocused);
+        robot.write("L-500000");
+        ListView<SearchHit> results = robot.lookup("#search-results").queryListView();
+        waitUntil(() -> results.getItems().size() == 1);
+
+        robot.type(KeyCode.ENTER);
+        Label name = robot.lookup("#customer-name").queryAs(Label.class);
+        waitUntil(() -> "Ana Ruiz".equals(name.getText()));
+
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(search::isFocused);
+    }
+
+    @Test
+    void nonsenseGetsAnAnswerNotAnError(FxRobot robot) throws Exception {
+        robot.clickOn("#search").write("\"; DROP TABLE customer; --");
+        ListView<SearchHit> results = robot.lookup("#search-results").queryListView();
+        Label placeholder = (Label) results.getPlaceholder();
+        waitUntil(() -> placeholder.getText().startsWith("No customer matches"));
+        assertThat(session.customerCount()).isEqualTo(DeskSession.DEMO_CUSTOMERS);
+    }
+
+    private static int indexOf(ListView<SearchHit> results, String name) {
+        for (int i = 0; i < results.getItems().size(); i++) {
+            if (results.getItems().get(i).displayName().equals(name)) {
+                return i;
+            }
+        }
+        throw new AssertionError(name + " not in results");
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+    }
+}
