@@ -42,7 +42,7 @@ final class CustomerSearch {
                 while (rows.next()) {
                     hits.add(new SearchHit(UUID.fromString(rows.getString(1)), rows.getString(2), rows.getBoolean(3),
                             split(rows.getString(4), " ").stream().map(PhoneNumber::of).toList(),
-                            split(rows.getString(5), ",").stream().map(LineOfBusiness::valueOf).toList()));
+                            split(rows.getString(5), ",").stream().map(LineOfBusiness::valueOf).sorted().toList()));
                 }
             }
         }

@@ -29,7 +29,7 @@ import java.util.UUID;
  * customers in six regions, households sharing a phone, people with accounts in two or three lines of
  * business, and 18 months of contacts over every channel and outcome. Customer 0 is the case Ringside exists
  * for: Ana Ruiz bought home insurance in 2021, took an auto loan in 2025, and has had two calls from
- * different teams this week.
+ * different teams this week. Customer 1, Luis Ruiz, shares her home number.
  */
 public final class DemoCompany {
     static final int AGENTS_PER_LINE = 10;
@@ -63,6 +63,9 @@ public final class DemoCompany {
         Random random = new Random(seed * 1_000_003L + index);
         if (index == 0) {
             return missionCase(random);
+        }
+        if (index == 1) {
+            return household(random);
         }
         boolean household = random.nextInt(3) == 0;
         Random home = new Random(seed ^ ((index / 4) * 7_919L));
@@ -103,6 +106,20 @@ public final class DemoCompany {
         events.add(call(ana, now.minus(Duration.ofHours(20)), LineOfBusiness.FINANCING, "payment-reminder",
                 agent(LineOfBusiness.FINANCING, 5), Outcome.CONVERSATION, 312, "Payment date confirmed"));
         return new Household(ana, events);
+    }
+
+    /** Luis shares Ana's home number, so a call from it must offer both, never guess. */
+    private Household household(Random random) {
+        Instant created = LocalDate.of(2023, 11, 2).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Customer luis = new Customer(customerId(1), 2, "Luis", "Ruiz", null, LocalDate.of(1981, 2, 3),
+                DemoRegion.US_PACIFIC.zone, false, null, null,
+                List.of(new Phone(PhoneNumber.of("+14155550177"), PhoneType.MOBILE, false),
+                        new Phone(PhoneNumber.of("+14155550188"), PhoneType.HOME, false)),
+                List.of("luis.ruiz@example.com"),
+                List.of(new Account(LineOfBusiness.ORDERS, DemoLine.ORDERS.system, DemoLine.ORDERS.key(1), "Online order",
+                        AccountStatus.ACTIVE, LocalDate.of(2023, 11, 2))),
+                created, created);
+        return new Household(luis, history(random, luis, 1));
     }
 
     private List<Account> accounts(Random random, int index, Instant created) {

@@ -116,6 +116,8 @@ class DemoCompanyTest {
             ContactSummary summary = new ContactEventStore(database).summary(ana.id(), company.now());
             assertThat(summary.outboundCalls7d()).isEqualTo(2);
             assertThat(summary.outboundCalls7dByLine()).containsOnlyKeys(LineOfBusiness.INSURANCE, LineOfBusiness.FINANCING);
+            assertThat(customers.search("415 555 0188", 0, 10).hits()).extracting(hit -> hit.displayName())
+                    .as("the Ruiz household shares a home number").containsExactly("Ana Ruiz", "Luis Ruiz");
         }
     }
 }

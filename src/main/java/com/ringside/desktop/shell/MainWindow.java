@@ -86,7 +86,7 @@ public final class MainWindow {
 
         SearchResultsView results = new SearchResultsView(searchModel, hit -> open(hit, cardModel, timelineModel),
                 this::focusSearch);
-        results.node().setPrefWidth(330);
+        results.node().setPrefWidth(300);
         PauseTransition typing = new PauseTransition(TYPING_PAUSE);
         typing.setOnFinished(event -> searchModel.search());
         search.textProperty().bindBidirectional(searchModel.queryProperty());

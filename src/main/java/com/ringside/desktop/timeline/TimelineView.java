@@ -1,5 +1,6 @@
 package com.ringside.desktop.timeline;
 
+import atlantafx.base.theme.Styles;
 import com.ringside.cache.TimelineEntry;
 import com.ringside.desktop.support.Icons;
 import com.ringside.desktop.support.Labels;
@@ -34,7 +35,7 @@ import javafx.scene.layout.VBox;
 
 /** The contact timeline: filters above, a virtualised table of every contact, paging below. */
 public final class TimelineView {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy  HH:mm", Locale.getDefault());
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy  HH:mm", Locale.getDefault());
 
     private final VBox root = new VBox(8);
     private final TableView<TimelineEntry> table = new TableView<>();
@@ -53,20 +54,21 @@ public final class TimelineView {
         filters.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("timeline-table");
+        table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.setItems(model.entries());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Messages.get("timeline.empty")));
         table.getColumns().addAll(java.util.List.of(
-                column("timeline.col.when", 170, e -> WHEN.format(e.event().occurredAt().atZone(agentZone))),
+                column("timeline.col.when", 140, e -> WHEN.format(e.event().occurredAt().atZone(agentZone))),
                 channelColumn(),
-                column("timeline.col.line", 90, e -> Labels.of(e.event().lineOfBusiness())),
-                column("timeline.col.campaign", 120, e -> e.event().campaign() == null ? "" : e.event().campaign()),
-                column("timeline.col.agent", 100, e -> e.agentName() == null ? "" : e.agentName()),
-                column("timeline.col.number", 130, e -> e.event().number() == null ? ""
+                column("timeline.col.line", 88, e -> Labels.of(e.event().lineOfBusiness())),
+                shrinkable(column("timeline.col.campaign", 125, e -> e.event().campaign() == null ? "" : e.event().campaign()), 80),
+                column("timeline.col.agent", 88, e -> e.agentName() == null ? "" : e.agentName()),
+                column("timeline.col.number", 132, e -> e.event().number() == null ? ""
                         : PhoneNormalizer.display(e.event().number())),
-                column("timeline.col.outcome", 100, e -> Labels.of(e.event().outcome())),
-                column("timeline.col.duration", 70, e -> duration(e.event())),
-                column("timeline.col.notes", 200, e -> e.event().notes())));
+                column("timeline.col.outcome", 112, e -> Labels.of(e.event().outcome())),
+                column("timeline.col.duration", 78, e -> duration(e.event())),
+                shrinkable(column("timeline.col.notes", 200, e -> e.event().notes()), 100)));
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Label footer = new Label();
@@ -109,13 +111,19 @@ public final class TimelineView {
     private static TableColumn<TimelineEntry, String> column(String key, double width, Function<TimelineEntry, String> value) {
         TableColumn<TimelineEntry, String> column = new TableColumn<>(Messages.get(key));
         column.setPrefWidth(width);
+        column.setMinWidth(width);
         column.setSortable(false);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return column;
     }
 
+    private static TableColumn<TimelineEntry, String> shrinkable(TableColumn<TimelineEntry, String> column, double min) {
+        column.setMinWidth(min);
+        return column;
+    }
+
     private static TableColumn<TimelineEntry, String> channelColumn() {
-        TableColumn<TimelineEntry, String> column = column("timeline.col.channel", 120,
+        TableColumn<TimelineEntry, String> column = column("timeline.col.channel", 82,
                 e -> Labels.of(e.event().channel()));
         column.setCellFactory(col -> new TableCell<>() {
             @Override
