@@ -70,7 +70,8 @@ CREATE TABLE contact_event (
     override_by      TEXT,
     override_reason  TEXT
 );
-CREATE INDEX contact_event_timeline ON contact_event (customer_id, occurred_at DESC, id DESC);
+-- Ties on occurred_at are broken by rowid, which every index entry already carries.
+CREATE INDEX contact_event_timeline ON contact_event (customer_id, occurred_at DESC);
 
 -- Search terms are computed by the application (names, e-mail parts, source keys, phone digits in every
 -- form an agent types); the index keeps only rowids, so it stays small.

@@ -77,23 +77,27 @@ public final class ContactEventStore {
         return database.read(connection -> {
             Where where = Where.of(customerId, filter);
             List<TimelineEntry> entries = new ArrayList<>();
-            String keyset = after == null ? "" : " AND (e.occurred_at, e.id) < (?, ?)";
+            TimelineCursor last = null;
+            String keyset = after == null ? "" : " AND (e.occurred_at, e.rowid) < (?, ?)";
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT e.*, a.display_name AS agent_name FROM contact_event e LEFT JOIN agent a ON a.id = e.agent_id"
-                            + where.sql() + keyset + " ORDER BY e.occurred_at DESC, e.id DESC LIMIT ?")) {
+                    "SELECT e.rowid AS row_position, e.*, a.display_name AS agent_name FROM contact_event e"
+                            + " LEFT JOIN agent a ON a.id = e.agent_id"
+                            + where.sql() + keyset + " ORDER BY e.occurred_at DESC, e.rowid DESC LIMIT ?")) {
                 int index = where.bind(statement, 1);
                 if (after != null) {
                     statement.setLong(index++, after.occurredAt().toEpochMilli());
-                    statement.setString(index++, after.id().toString());
+                    statement.setLong(index++, after.row());
                 }
                 statement.setInt(index, limit);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        entries.add(new TimelineEntry(event(rows), rows.getString("agent_name")));
+                        ContactEvent event = event(rows);
+                        entries.add(new TimelineEntry(event, rows.getString("agent_name")));
+                        last = new TimelineCursor(event.occurredAt(), rows.getLong("row_position"));
                     }
                 }
             }
-            return new TimelinePage(entries, count(connection, where));
+            return new TimelinePage(entries, count(connection, where), entries.size() < limit ? null : last);
         });
     }
 

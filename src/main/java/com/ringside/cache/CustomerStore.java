@@ -17,22 +17,23 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Customers with their phones, e-mails and accounts, and the search index over them. */
 public final class CustomerStore {
-    private static final String UPSERT = """
+    private static final String INSERT = """
             INSERT INTO customer (id, version, given_name, family_name, display_name, birth_date, time_zone,
                                   do_not_call, do_not_call_reason, merged_into, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (id) DO UPDATE SET version = excluded.version, given_name = excluded.given_name,
-                family_name = excluded.family_name, display_name = excluded.display_name,
-                birth_date = excluded.birth_date, time_zone = excluded.time_zone, do_not_call = excluded.do_not_call,
-                do_not_call_reason = excluded.do_not_call_reason, merged_into = excluded.merged_into,
-                updated_at = excluded.updated_at
             RETURNING seq""";
+    private static final String UPDATE = """
+            UPDATE customer SET id = ?, version = ?, given_name = ?, family_name = ?, display_name = ?, birth_date = ?,
+                time_zone = ?, do_not_call = ?, do_not_call_reason = ?, merged_into = ?, created_at = ?, updated_at = ?
+            WHERE seq = ?""";
 
     private final CacheDatabase database;
 
@@ -48,9 +49,13 @@ public final class CustomerStore {
         });
     }
 
-    /** Stores the customers within the caller's transaction. */
-    public void saveAll(Connection connection, Collection<Customer> customers) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement(UPSERT);
+    /** Stores the customers within the caller's transaction; of two versions of one customer, the later wins. */
+    public void saveAll(Connection connection, Collection<Customer> given) throws SQLException {
+        Map<UUID, Customer> customers = new LinkedHashMap<>();
+        given.forEach(customer -> customers.put(customer.id(), customer));
+        try (PreparedStatement existing = connection.prepareStatement("SELECT seq FROM customer WHERE id = ?");
+             PreparedStatement insert = connection.prepareStatement(INSERT);
+             PreparedStatement update = connection.prepareStatement(UPDATE);
              PreparedStatement deletePhones = connection.prepareStatement("DELETE FROM phone WHERE customer_id = ?");
              PreparedStatement deleteEmails = connection.prepareStatement("DELETE FROM email WHERE customer_id = ?");
              PreparedStatement deleteAccounts = connection.prepareStatement("DELETE FROM account WHERE customer_id = ?");
@@ -66,12 +71,22 @@ public final class CustomerStore {
                          status = excluded.status, opened_on = excluded.opened_on""");
              PreparedStatement unindex = connection.prepareStatement("DELETE FROM customer_search WHERE rowid = ?");
              PreparedStatement index = connection.prepareStatement("INSERT INTO customer_search (rowid, terms) VALUES (?, ?)")) {
-            for (Customer customer : customers) {
+            for (Customer customer : customers.values()) {
                 String id = customer.id().toString();
-                long seq = upsertRow(upsert, customer);
-                for (PreparedStatement delete : List.of(deletePhones, deleteEmails, deleteAccounts)) {
-                    delete.setString(1, id);
-                    delete.executeUpdate();
+                long seq = seqOf(existing, id);
+                if (seq < 0) {
+                    seq = insertRow(insert, customer);
+                } else {
+                    // Only a customer stored before has rows and index terms to replace.
+                    bind(update, customer);
+                    update.setLong(13, seq);
+                    update.executeUpdate();
+                    for (PreparedStatement delete : List.of(deletePhones, deleteEmails, deleteAccounts)) {
+                        delete.setString(1, id);
+                        delete.executeUpdate();
+                    }
+                    unindex.setLong(1, seq);
+                    unindex.executeUpdate();
                 }
                 int position = 0;
                 for (Phone phone : customer.phones()) {
@@ -99,15 +114,14 @@ public final class CustomerStore {
                     insertAccount.setString(7, account.openedOn() == null ? null : account.openedOn().toString());
                     insertAccount.addBatch();
                 }
-                insertPhone.executeBatch();
-                insertEmail.executeBatch();
-                insertAccount.executeBatch();
-                unindex.setLong(1, seq);
-                unindex.executeUpdate();
                 index.setLong(1, seq);
                 index.setString(2, SearchTerms.indexText(customer));
-                index.executeUpdate();
+                index.addBatch();
             }
+            insertPhone.executeBatch();
+            insertEmail.executeBatch();
+            insertAccount.executeBatch();
+            index.executeBatch();
         }
     }
 
@@ -153,23 +167,34 @@ public final class CustomerStore {
         }
     }
 
-    private static long upsertRow(PreparedStatement upsert, Customer customer) throws SQLException {
-        upsert.setString(1, customer.id().toString());
-        upsert.setLong(2, customer.version());
-        upsert.setString(3, customer.givenName());
-        upsert.setString(4, customer.familyName());
-        upsert.setString(5, customer.displayName());
-        upsert.setString(6, customer.birthDate() == null ? null : customer.birthDate().toString());
-        upsert.setString(7, customer.timeZone() == null ? null : customer.timeZone().getId());
-        upsert.setBoolean(8, customer.doNotCall());
-        upsert.setString(9, customer.doNotCallReason());
-        upsert.setString(10, customer.mergedInto() == null ? null : customer.mergedInto().toString());
-        upsert.setLong(11, customer.createdAt().toEpochMilli());
-        upsert.setLong(12, customer.updatedAt().toEpochMilli());
-        try (ResultSet returned = upsert.executeQuery()) {
+    private static long seqOf(PreparedStatement existing, String id) throws SQLException {
+        existing.setString(1, id);
+        try (ResultSet row = existing.executeQuery()) {
+            return row.next() ? row.getLong(1) : -1;
+        }
+    }
+
+    private static long insertRow(PreparedStatement insert, Customer customer) throws SQLException {
+        bind(insert, customer);
+        try (ResultSet returned = insert.executeQuery()) {
             returned.next();
             return returned.getLong(1);
         }
+    }
+
+    private static void bind(PreparedStatement statement, Customer customer) throws SQLException {
+        statement.setString(1, customer.id().toString());
+        statement.setLong(2, customer.version());
+        statement.setString(3, customer.givenName());
+        statement.setString(4, customer.familyName());
+        statement.setString(5, customer.displayName());
+        statement.setString(6, customer.birthDate() == null ? null : customer.birthDate().toString());
+        statement.setString(7, customer.timeZone() == null ? null : customer.timeZone().getId());
+        statement.setBoolean(8, customer.doNotCall());
+        statement.setString(9, customer.doNotCallReason());
+        statement.setString(10, customer.mergedInto() == null ? null : customer.mergedInto().toString());
+        statement.setLong(11, customer.createdAt().toEpochMilli());
+        statement.setLong(12, customer.updatedAt().toEpochMilli());
     }
 
     private static List<Phone> phones(Connection connection, String customerId) throws SQLException {

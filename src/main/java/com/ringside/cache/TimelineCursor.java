@@ -1,8 +1,7 @@
 package com.ringside.cache;
 
 import java.time.Instant;
-import java.util.UUID;
 
-/** The position after which an older page of the timeline starts (exclusive). */
-public record TimelineCursor(Instant occurredAt, UUID id) {
+/** Where an older page of a timeline starts (exclusive): the last row shown, as this cache orders rows. */
+public record TimelineCursor(Instant occurredAt, long row) {
 }

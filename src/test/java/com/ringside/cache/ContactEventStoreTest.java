@@ -71,7 +71,7 @@ class ContactEventStoreTest {
     void timelineIsNewestFirstAndPagesWithoutGapsOrRepeats() {
         List<ContactEvent> stored = new ArrayList<>();
         for (int i = 0; i < 450; i++) {
-            // pairs share an instant, so paging must break ties by id
+            // pairs share an instant, so paging must break ties
             stored.add(outboundCall(ana, NOW.minus(Duration.ofMinutes(i / 2)), LineOfBusiness.INSURANCE, Outcome.NO_ANSWER));
         }
         events.saveAll(stored);
@@ -79,8 +79,8 @@ class ContactEventStoreTest {
         List<TimelineEntry> seen = new ArrayList<>();
         TimelinePage page = events.timeline(ana.id(), TimelineFilter.ALL, null, 200);
         seen.addAll(page.entries());
-        while (page.next(200) != null) {
-            page = events.timeline(ana.id(), TimelineFilter.ALL, page.next(200), 200);
+        while (page.next() != null) {
+            page = events.timeline(ana.id(), TimelineFilter.ALL, page.next(), 200);
             seen.addAll(page.entries());
         }
 

@@ -101,6 +101,19 @@ class CustomerSearchTest {
         assertThat(store.find(ana.id())).get().extracting(Customer::accounts).asList().isEmpty();
     }
 
+    @Test
+    void twoVersionsOfOneCustomerInOneBatchKeepTheLater() {
+        Customer older = customer("Maya", "Stone").phone("+14155550999").build();
+        Customer newer = new Customer(older.id(), 2, "Maya", "Stone-Hill", null, older.birthDate(), older.timeZone(),
+                false, null, null, older.phones(), List.of(), List.of(), older.createdAt(), older.updatedAt());
+        store.saveAll(List.of(older, newer));
+
+        assertThat(store.find(older.id())).get().satisfies(saved -> {
+            assertThat(saved.displayName()).isEqualTo("Maya Stone-Hill");
+            assertThat(saved.phones()).hasSize(1);
+        });
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"'; DROP TABLE customer; --", "ruiz\" OR \"1", "NEAR(ana ruiz)", "ana AND NOT ruiz",
             "*", "\"", "ru*iz", "^ana", "col:ana", "%_%", "\\", "ana)"})

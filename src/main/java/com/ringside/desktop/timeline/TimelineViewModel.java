@@ -113,7 +113,7 @@ public final class TimelineViewModel {
             } else {
                 entries.addAll(page.entries());
             }
-            next = page.next(PAGE_SIZE);
+            next = page.next();
             total.set(page.total());
             moreAvailable.set(next != null);
             footer.set(Messages.get("timeline.showing", entries.size(), page.total()));
