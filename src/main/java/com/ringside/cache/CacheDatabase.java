@@ -14,8 +14,6 @@ import java.sql.Statement;
 import java.util.Arrays;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -29,6 +27,8 @@ import org.sqlite.SQLiteErrorCode;
  */
 public final class CacheDatabase implements AutoCloseable {
     public static final String FILE_NAME = "cache.db";
+    /** The highest migration in db/cache; a test keeps the two in step. */
+    static final int SCHEMA_VERSION = 1;
     private static final Logger LOG = LoggerFactory.getLogger(CacheDatabase.class);
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final String HISTORY_TABLE = "flyway_schema_history";
@@ -43,13 +43,13 @@ public final class CacheDatabase implements AutoCloseable {
 
     public static CacheDatabase open(Path dataDirectory) {
         Path file = prepare(dataDirectory);
-        if (Files.exists(file)) {
-            inspectReadOnly(file);
-        }
+        int version = Files.exists(file) ? inspectReadOnly(file) : 0;
         HikariDataSource pool = connect(file);
         try {
             CacheDatabase database = new CacheDatabase(file, pool);
-            database.migrate();
+            if (version < SCHEMA_VERSION) {
+                database.migrate();
+            }
             return database;
         } catch (RuntimeException e) {
             pool.close();
@@ -153,40 +153,43 @@ public final class CacheDatabase implements AutoCloseable {
     }
 
     /**
-     * Looks at an existing file without changing a byte of it: opening it for writing would already switch a
-     * foreign database to WAL mode.
+     * Looks at an existing file without changing a byte of it (opening it read-write would already switch a
+     * foreign database to WAL mode) and returns its schema version, 0 for an empty file.
      */
-    private static void inspectReadOnly(Path file) {
+    private static int inspectReadOnly(Path file) {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         SQLiteDataSource readOnly = new SQLiteDataSource(config);
         readOnly.setUrl("jdbc:sqlite:" + file);
-        try (Connection connection = readOnly.getConnection(); Statement statement = connection.createStatement();
-             ResultSet tables = statement.executeQuery(
-                     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
+        try (Connection connection = readOnly.getConnection(); Statement statement = connection.createStatement()) {
             boolean anyTable = false;
             boolean history = false;
-            while (tables.next()) {
-                anyTable = true;
-                history |= HISTORY_TABLE.equals(tables.getString(1));
+            try (ResultSet tables = statement.executeQuery(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
+                while (tables.next()) {
+                    anyTable = true;
+                    history |= HISTORY_TABLE.equals(tables.getString(1));
+                }
             }
             if (anyTable && !history) {
                 throw new CacheException(file + " is a SQLite database but not a Ringside cache. It was left "
                         + "untouched; move it away or choose another data directory.");
             }
+            int version = history ? appliedVersion(statement) : 0;
+            if (version > SCHEMA_VERSION) {
+                throw new CacheException(file + " was written by a newer Ringside (cache schema " + version
+                        + "). Update Ringside, or choose another data directory. The file was left untouched.");
+            }
+            return version;
         } catch (SQLException e) {
             throw translate(file, e);
         }
-        checkNotFromTheFuture(file, readOnly);
     }
 
-    private static void checkNotFromTheFuture(Path file, SQLiteDataSource readOnly) {
-        Flyway flyway = flyway(readOnly);
-        for (MigrationInfo applied : flyway.info().applied()) {
-            if (applied.getState() == MigrationState.FUTURE_SUCCESS || applied.getState() == MigrationState.FUTURE_FAILED) {
-                throw new CacheException(file + " was written by a newer Ringside (cache schema " + applied.getVersion()
-                        + "). Update Ringside, or choose another data directory. The file was left untouched.");
-            }
+    private static int appliedVersion(Statement statement) throws SQLException {
+        try (ResultSet versions = statement.executeQuery(
+                "SELECT max(CAST(version AS INTEGER)) FROM " + HISTORY_TABLE + " WHERE success = 1")) {
+            return versions.next() ? versions.getInt(1) : 0;
         }
     }
 

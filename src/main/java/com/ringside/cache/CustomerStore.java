@@ -129,6 +129,16 @@ public final class CustomerStore {
         return database.read(connection -> find(connection, id));
     }
 
+    public boolean isEmpty() {
+        return database.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT NOT EXISTS (SELECT 1 FROM customer)");
+                 ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        });
+    }
+
     public long count() {
         return database.read(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM customer");

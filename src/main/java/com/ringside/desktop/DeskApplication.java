@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,17 +34,15 @@ public final class DeskApplication extends Application {
         Scene scene = new Scene(window.root(), 1360, 860);
         scene.getStylesheets().add(Theme.STYLESHEET);
         stage.setTitle(Messages.get("app.title"));
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            stage.getIcons().add(new Image(DeskApplication.class.getResource("icons/ringside-" + size + ".png").toExternalForm()));
+        }
         stage.setScene(scene);
         stage.show();
         LOG.info("Window shown {} ms after JVM start", sinceJvmStart());
-        background.run(() -> DeskSession.open(dataDirectory, Clock.systemDefaultZone()), opened -> {
+        window.open(dataDirectory, Clock.systemDefaultZone(), opened -> {
             session = opened;
-            window.attach(opened);
-            LOG.info("Desk interactive {} ms after JVM start ({} customers in {})", sinceJvmStart(),
-                    opened.customerCount(), opened.cacheFile());
-        }, failure -> {
-            LOG.error("The desk could not open its cache", failure);
-            window.fail(failure.getMessage());
+            LOG.info("Desk interactive {} ms after JVM start (cache {})", sinceJvmStart(), opened.cacheFile());
         });
     }
 

@@ -20,21 +20,19 @@ public final class DeskSession implements AutoCloseable {
     private final CustomerStore customers;
     private final ContactEventStore events;
     private final Clock clock;
-    private final long customerCount;
 
     private DeskSession(CacheDatabase database, Clock clock) {
         this.database = database;
         this.customers = new CustomerStore(database);
         this.events = new ContactEventStore(database);
         this.clock = clock;
-        this.customerCount = customers.count();
     }
 
     /** Opens the cache in {@code dataDirectory}; an empty cache is filled with the demo company first. */
     public static DeskSession open(Path dataDirectory, Clock clock) {
         CacheDatabase database = CacheDatabase.open(dataDirectory);
         try {
-            if (new CustomerStore(database).count() == 0) {
+            if (new CustomerStore(database).isEmpty()) {
                 DemoDataLoader.Result result = new DemoDataLoader(database)
                         .load(new DemoCompany(42, LocalDate.now(clock), 10), DEMO_CUSTOMERS, done -> { });
                 LOG.info("Empty cache filled with the demo company: {} customers, {} rows in {} ms",
@@ -57,10 +55,6 @@ public final class DeskSession implements AutoCloseable {
 
     public Clock clock() {
         return clock;
-    }
-
-    public long customerCount() {
-        return customerCount;
     }
 
     public Path cacheFile() {

@@ -123,7 +123,8 @@ class DeskWindowTest {
         ListView<SearchHit> results = robot.lookup("#search-results").queryListView();
         Label placeholder = (Label) results.getPlaceholder();
         waitUntil(() -> placeholder.getText().startsWith("No customer matches"));
-        assertThat(session.customerCount()).isEqualTo(DeskSession.DEMO_CUSTOMERS);
+        assertThat(session.customers().count()).isEqualTo(DeskSession.DEMO_CUSTOMERS);
+        assertThat(robot.lookup("#status-customers").queryAs(Label.class).getText()).isEqualTo("2,000 customers in cache");
     }
 
     private static int indexOf(ListView<SearchHit> results, String name) {

@@ -12,7 +12,9 @@ import com.ringside.desktop.support.Messages;
 import com.ringside.desktop.support.Theme;
 import com.ringside.desktop.timeline.TimelineView;
 import com.ringside.desktop.timeline.TimelineViewModel;
-import java.time.ZoneId;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
@@ -34,12 +36,15 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The desk: search across the top, results on the left, the customer card and timeline in the middle, the
  * status bar below. It shows at once and fills in when the session is ready.
  */
 public final class MainWindow {
+    private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
     private static final Duration TYPING_PAUSE = Duration.millis(120);
 
     private final BorderPane root = new BorderPane();
@@ -75,6 +80,20 @@ public final class MainWindow {
 
     public Parent root() {
         return root;
+    }
+
+    /**
+     * Opens the cache off the FX thread, then binds the desk to it, or says why it cannot; {@code opened} hears
+     * the session once the desk is usable.
+     */
+    public void open(Path dataDirectory, Clock clock, Consumer<DeskSession> opened) {
+        background.run(() -> DeskSession.open(dataDirectory, clock), session -> {
+            attach(session);
+            opened.accept(session);
+        }, failure -> {
+            LOG.error("The desk could not open its cache", failure);
+            fail(failure.getMessage());
+        });
     }
 
     /** Binds the desk to an open session; called on the FX thread. */
@@ -119,7 +138,7 @@ public final class MainWindow {
         emptyState.visibleProperty().bind(customerPane.visibleProperty().not());
         center.getChildren().setAll(emptyState, customerPane);
         root.setLeft(results.node());
-        status.show(session);
+        status.show(session, background);
 
         Timeline clock = new Timeline(new KeyFrame(Duration.seconds(15), event -> cardModel.refreshTimes()));
         clock.setCycleCount(Animation.INDEFINITE);
@@ -134,7 +153,7 @@ public final class MainWindow {
     }
 
     /** Shows why the desk cannot start, in words the agent can act on. */
-    public void fail(String reason) {
+    private void fail(String reason) {
         center.getChildren().setAll(message(reason, "mdi2a-alert-circle-outline"));
         status.showFailure();
     }

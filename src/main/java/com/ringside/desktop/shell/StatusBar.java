@@ -1,6 +1,7 @@
 package com.ringside.desktop.shell;
 
 import com.ringside.desktop.DeskSession;
+import com.ringside.desktop.support.Background;
 import com.ringside.desktop.support.Icons;
 import com.ringside.desktop.support.Messages;
 import java.text.NumberFormat;
@@ -36,11 +37,13 @@ final class StatusBar {
         return root;
     }
 
-    void show(DeskSession session) {
+    void show(DeskSession session, Background background) {
         connection.setText(Messages.get("status.localOnly"));
         connection.setGraphic(Icons.of("mdi2c-cloud-off-outline", "offline"));
-        customers.setText(Messages.get("status.customers", NumberFormat.getIntegerInstance().format(session.customerCount())));
         cache.setText(Messages.get("status.cache", session.cacheFile()));
+        background.run(() -> session.customers().count(),
+                count -> customers.setText(Messages.get("status.customers", NumberFormat.getIntegerInstance().format(count))),
+                failure -> customers.setText(""));
     }
 
     void showFailure() {

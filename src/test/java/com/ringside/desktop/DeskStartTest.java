@@ -1,0 +1,57 @@
+package com.ringside.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ringside.desktop.shell.MainWindow;
+import com.ringside.desktop.support.FxBackground;
+import com.ringside.desktop.support.Theme;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Start-up as the agent sees it when the cache is not something Ringside can use. */
+@ExtendWith(ApplicationExtension.class)
+class DeskStartTest {
+    @TempDir
+    Path dataDir;
+    MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        Theme theme = new Theme(Preferences.userRoot().node("ringside-tests"));
+        theme.apply();
+        window = new MainWindow(new FxBackground(), theme);
+        Scene scene = new Scene(window.root(), 1000, 700);
+        scene.getStylesheets().add(Theme.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void aForeignFileWhereTheCacheShouldBeIsExplainedAndKept(FxRobot robot) throws Exception {
+        Path cache = Files.writeString(dataDir.resolve("cache.db"), "quarterly figures, not a cache");
+
+        robot.interact(() -> window.open(dataDir, Clock.systemUTC(), session -> { }));
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#center-message").queryAs(Label.class)
+                .getText().contains("is not a Ringside cache"));
+        assertThat(robot.lookup("#center-message").queryAs(Label.class).getText()).contains("left untouched");
+        assertThat(robot.lookup("#status-connection").queryAs(Label.class).getText())
+                .isEqualTo("The local cache could not be opened");
+        assertThat(robot.lookup("#search").queryAs(TextField.class).isDisabled()).isTrue();
+        assertThat(Files.readString(cache)).isEqualTo("quarterly figures, not a cache");
+    }
+}
