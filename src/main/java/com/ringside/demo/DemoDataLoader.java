@@ -47,6 +47,7 @@ public final class DemoDataLoader {
             });
             progress.accept(to);
         }
+        customers.optimizeSearchIndex();
         return new Result(count, rows, Duration.ofNanos(System.nanoTime() - started));
     }
 
