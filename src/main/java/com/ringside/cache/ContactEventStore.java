@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -70,6 +71,45 @@ public final class ContactEventStore {
             }
             upsert.executeBatch();
         }
+    }
+
+    /**
+     * Records a contact made at this desk: the event and its place in the outbox, in one transaction. Recording
+     * the same event again (a wrap-up completing a PENDING call) updates it and keeps one outbox entry.
+     */
+    public void record(ContactEvent event, Instant queuedAt) {
+        database.write(connection -> {
+            saveAll(connection, List.of(event));
+            try (PreparedStatement queue = connection.prepareStatement(
+                    "INSERT INTO outbox (event_id, queued_at) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING")) {
+                queue.setString(1, event.id().toString());
+                queue.setLong(2, queuedAt.toEpochMilli());
+                queue.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** How many recorded events the master has not acknowledged yet. */
+    public int outboxSize() {
+        return database.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM outbox");
+                 ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        });
+    }
+
+    public Optional<ContactEvent> find(UUID eventId) {
+        return database.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM contact_event WHERE id = ?")) {
+                statement.setString(1, eventId.toString());
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(event(rows)) : Optional.<ContactEvent>empty();
+                }
+            }
+        });
     }
 
     /** The newest {@code limit} events older than {@code after} (null = from the newest) that pass the filter. */

@@ -1,0 +1,12 @@
+package com.ringside.cti;
+
+import com.ringside.domain.PhoneNumber;
+
+/** Places an outbound call through whatever telephony the agent has. */
+public interface Dialer {
+    /** Starts dialling; returns once the telephony has taken the number, or throws {@link DialException}. */
+    void dial(PhoneNumber number);
+
+    /** A human name for where calls go, e.g. "the system's tel: handler". */
+    String describe();
+}
