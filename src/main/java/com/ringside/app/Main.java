@@ -2,6 +2,7 @@ package com.ringside.app;
 
 import com.ringside.cache.DataDirectory;
 import com.ringside.cli.Command;
+import com.ringside.cli.DecideCommand;
 import com.ringside.cli.DemoDataCommand;
 import com.ringside.cli.Options;
 import com.ringside.desktop.DeskLauncher;
@@ -13,7 +14,7 @@ import java.util.List;
 
 /** `ringside [command] [options]`: with no command, opens the desk. */
 public final class Main {
-    private static final List<Command> COMMANDS = List.of(new DemoDataCommand());
+    private static final List<Command> COMMANDS = List.of(new DemoDataCommand(), new DecideCommand());
 
     private Main() {
     }

@@ -1,0 +1,401 @@
+package com.ringside.sync.wire;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.ringside.domain.Account;
+import com.ringside.domain.AccountStatus;
+import com.ringside.domain.AttemptCap;
+import com.ringside.domain.CallingHours;
+import com.ringside.domain.Channel;
+import com.ringside.domain.Checks;
+import com.ringside.domain.ContactEvent;
+import com.ringside.domain.ContactRule;
+import com.ringside.domain.ContactWindow;
+import com.ringside.domain.CoolDown;
+import com.ringside.domain.CountAcross;
+import com.ringside.domain.CountPer;
+import com.ringside.domain.Customer;
+import com.ringside.domain.DecisionReason;
+import com.ringside.domain.DialDecision;
+import com.ringside.domain.DialRequest;
+import com.ringside.domain.Direction;
+import com.ringside.domain.InvalidValueException;
+import com.ringside.domain.LineOfBusiness;
+import com.ringside.domain.Outcome;
+import com.ringside.domain.Phone;
+import com.ringside.domain.PhoneNumber;
+import com.ringside.domain.PhoneType;
+import com.ringside.domain.RuleScope;
+import com.ringside.domain.SourceSystem;
+import com.ringside.domain.TimeRange;
+import com.ringside.domain.UserRole;
+import com.ringside.domain.Verdict;
+import com.ringside.sync.wire.WireRecords.AccountJson;
+import com.ringside.sync.wire.WireRecords.AppliesToJson;
+import com.ringside.sync.wire.WireRecords.AttemptCapJson;
+import com.ringside.sync.wire.WireRecords.CoolDownJson;
+import com.ringside.sync.wire.WireRecords.CustomerJson;
+import com.ringside.sync.wire.WireRecords.DecisionJson;
+import com.ringside.sync.wire.WireRecords.DecisionRequestJson;
+import com.ringside.sync.wire.WireRecords.EventJson;
+import com.ringside.sync.wire.WireRecords.PhoneJson;
+import com.ringside.sync.wire.WireRecords.ReasonJson;
+import com.ringside.sync.wire.WireRecords.RuleJson;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Between the wire shapes and the domain, in both directions. Every error names the field by its path in the
+ * document ("rules[0].attemptCap.max: must be at least 1"), so whoever wrote the JSON can find it.
+ */
+public final class WireCodec {
+    public static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
+            .configure(SerializationFeature.INDENT_OUTPUT, true);
+
+    private WireCodec() {
+    }
+
+    /** Parses JSON into a wire record; malformed JSON or a value of the wrong type names where it is. */
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonMappingException e) {
+            if (e.getOriginalMessage().contains("end-of-input")) {
+                throw new InvalidValueException("(document)", "is not valid JSON: it ends too early");
+            }
+            throw new InvalidValueException(path(e), "expected " + expected(e));
+        } catch (JsonProcessingException e) {
+            throw new InvalidValueException("(document)", "is not valid JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr()));
+        }
+    }
+
+    public static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    public static ContactRule rule(RuleJson json, String path) {
+        return at(path, () -> {
+            required(path, "rule", json);
+            return new ContactRule(uuid(path + ".id", json.id()), json.version() == null ? 1 : json.version(),
+                    json.name(), json.enabled() == null || json.enabled(),
+                    json.severity() == null ? Verdict.BLOCK : parse(path + ".severity", Verdict.class, json.severity()),
+                    json.overrideRole() == null ? null : parse(path + ".overrideRole", UserRole.class, json.overrideRole()),
+                    scope(json.appliesTo(), path + ".appliesTo"), cap(json.attemptCap(), path + ".attemptCap"),
+                    list(json.coolDowns(), path + ".coolDowns", WireCodec::coolDown),
+                    hours(json.callingHours(), path + ".callingHours"), json.holidays(),
+                    Boolean.TRUE.equals(json.doNotCall()),
+                    json.requireFreshCache() == null ? null : duration(path + ".requireFreshCache", json.requireFreshCache()));
+        });
+    }
+
+    public static RuleJson rule(ContactRule rule) {
+        AttemptCap cap = rule.attemptCap();
+        return new RuleJson(rule.id().toString(), rule.version(), rule.name(), rule.enabled(), rule.severity().name(),
+                rule.overrideRole() == null ? null : rule.overrideRole().name(),
+                new AppliesToJson(names(rule.appliesTo().linesOfBusiness()), List.copyOf(rule.appliesTo().campaigns())),
+                cap == null ? null : new AttemptCapJson(cap.max(), cap.window().length().toString(),
+                        cap.window().calendarDays(), cap.per().name(), cap.countAcross().name(), names(cap.countOutcomes())),
+                rule.coolDowns().stream().map(c -> new CoolDownJson(names(c.afterOutcomes()), c.period().length().toString(),
+                        c.period().calendarDays(), c.includeInbound())).toList(),
+                rule.callingHours() == null ? null : hours(rule.callingHours()), rule.holidays(),
+                rule.doNotCall() ? Boolean.TRUE : null,
+                rule.requireFreshCache() == null ? null : rule.requireFreshCache().toString());
+    }
+
+    public static Customer customer(CustomerJson json, String path) {
+        return at(path, () -> {
+            required(path, "customer", json);
+            return new Customer(uuid(path + ".id", json.id()), json.version() == null ? 1 : json.version(),
+                    json.givenName(), json.familyName(), json.displayName(), null,
+                    json.timeZone() == null ? null : zone(path + ".timeZone", json.timeZone()),
+                    Boolean.TRUE.equals(json.doNotCall()), json.doNotCallReason(), null,
+                    list(json.phones(), path + ".phones", WireCodec::phone),
+                    json.emails() == null ? List.of() : json.emails(),
+                    list(json.accounts(), path + ".accounts", WireCodec::account), Instant.EPOCH, null);
+        }, "customer.");
+    }
+
+    public static ContactEvent event(EventJson json, String path) {
+        return at(path, () -> {
+            required(path, "event", json);
+            return new ContactEvent(uuid(path + ".id", json.id()), uuid(path + ".customerId", json.customerId()),
+                    instant(path + ".occurredAt", json.occurredAt()), parse(path + ".channel", Channel.class, json.channel()),
+                    parse(path + ".direction", Direction.class, json.direction()),
+                    parse(path + ".lineOfBusiness", LineOfBusiness.class, json.lineOfBusiness()), json.campaign(),
+                    json.agentId() == null ? null : uuid(path + ".agentId", json.agentId()),
+                    json.number() == null ? null : number(path + ".number", json.number()),
+                    json.outcome() == null ? null : parse(path + ".outcome", Outcome.class, json.outcome()),
+                    json.durationSeconds() == null ? 0 : json.durationSeconds(), json.notes(),
+                    json.sourceSystem() == null ? null : SourceSystem.of(json.sourceSystem()),
+                    Boolean.TRUE.equals(json.provisional()), null);
+        }, "event.");
+    }
+
+    public static EventJson event(ContactEvent event) {
+        return new EventJson(event.id().toString(), event.customerId().toString(), event.occurredAt().toString(),
+                event.channel().name(), event.direction().name(), event.lineOfBusiness().name(), event.campaign(),
+                event.agentId() == null ? null : event.agentId().toString(),
+                event.number() == null ? null : event.number().e164(), event.outcome() == null ? null : event.outcome().name(),
+                event.durationSeconds(), event.notes(), event.sourceSystem().code(), event.provisional());
+    }
+
+    /** A decision request; {@code at} defaults to {@code now}. */
+    public static DialRequest request(DecisionRequestJson json, String path, Instant now) {
+        return at(path, () -> {
+            required(path, "request", json);
+            return new DialRequest(uuid(path + ".customerId", json.customerId()), number(path + ".number", json.number()),
+                    parse(path + ".lineOfBusiness", LineOfBusiness.class, json.lineOfBusiness()), json.campaign(),
+                    json.agentId() == null ? null : uuid(path + ".agentId", json.agentId()),
+                    json.at() == null ? now : instant(path + ".at", json.at()));
+        });
+    }
+
+    public static DecisionJson decision(DialDecision decision) {
+        Map<String, Long> versions = new LinkedHashMap<>();
+        decision.ruleVersions().forEach((id, version) -> versions.put(id.toString(), version));
+        return new DecisionJson(decision.verdict().name(),
+                decision.nextAllowedAt() == null ? null : decision.nextAllowedAt().toString(), decision.provisional(),
+                decision.reasons().stream().map(WireCodec::reason).toList(),
+                decision.overrideRole() == null ? null : decision.overrideRole().name(), versions);
+    }
+
+    public static Instant instant(String field, String text) {
+        Checks.requiredText(field, text);
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException(field, "'" + text + "' is not a UTC instant like 2026-03-02T15:04:05Z");
+        }
+    }
+
+    private static ReasonJson reason(DecisionReason reason) {
+        return new ReasonJson(reason.ruleId().toString(), reason.ruleVersion(), reason.ruleName(), reason.severity().name(),
+                reason.code().name(), reason.message(), reason.until() == null ? null : reason.until().toString());
+    }
+
+    private static RuleScope scope(AppliesToJson json, String path) {
+        if (json == null) {
+            return RuleScope.EVERY_CALL;
+        }
+        return new RuleScope(enums(path + ".linesOfBusiness", LineOfBusiness.class, json.linesOfBusiness()),
+                json.campaigns() == null ? Set.of() : Set.copyOf(json.campaigns()));
+    }
+
+    private static AttemptCap cap(AttemptCapJson json, String path) {
+        if (json == null) {
+            return null;
+        }
+        return at(path, () -> new AttemptCap(json.max() == null ? 0 : json.max(),
+                window(path + ".window", json.window(), json.calendarDays()),
+                json.per() == null ? null : parse(path + ".per", CountPer.class, json.per()),
+                json.countAcross() == null ? null : parse(path + ".countAcross", CountAcross.class, json.countAcross()),
+                enums(path + ".countOutcomes", Outcome.class, json.countOutcomes())), "attemptCap.");
+    }
+
+    private static CoolDown coolDown(CoolDownJson json, String path) {
+        return at(path, () -> new CoolDown(enums(path + ".afterOutcomes", Outcome.class, json.afterOutcomes()),
+                window(path + ".period", json.period(), json.calendarDays()), Boolean.TRUE.equals(json.includeInbound())),
+                "coolDowns.");
+    }
+
+    private static CallingHours hours(Map<String, List<String>> json, String path) {
+        if (json == null) {
+            return null;
+        }
+        Map<DayOfWeek, List<TimeRange>> days = new EnumMap<>(DayOfWeek.class);
+        json.forEach((day, ranges) -> {
+            String dayPath = path + "." + day;
+            DayOfWeek weekday = parse(dayPath, DayOfWeek.class, day);
+            days.put(weekday, at(dayPath, () -> (ranges == null ? List.<String>of() : ranges).stream()
+                    .map(TimeRange::parse).toList(), "callingHours"));
+        });
+        return at(path, () -> new CallingHours(days), "callingHours");
+    }
+
+    private static Map<String, List<String>> hours(CallingHours hours) {
+        Map<String, List<String>> json = new LinkedHashMap<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (!hours.on(day).isEmpty()) {
+                json.put(day.name(), hours.on(day).stream().map(TimeRange::toString).toList());
+            }
+        }
+        return json;
+    }
+
+    private static Phone phone(PhoneJson json, String path) {
+        return new Phone(number(path + ".number", json.number()),
+                json.type() == null ? null : parse(path + ".type", PhoneType.class, json.type()),
+                Boolean.TRUE.equals(json.optedOut()));
+    }
+
+    private static Account account(AccountJson json, String path) {
+        return at(path, () -> new Account(parse(path + ".lineOfBusiness", LineOfBusiness.class, json.lineOfBusiness()),
+                SourceSystem.of(Checks.requiredText(path + ".sourceSystem", json.sourceSystem())), json.sourceKey(),
+                json.product(), json.status() == null ? null : parse(path + ".status", AccountStatus.class, json.status()),
+                json.openedOn() == null ? null : date(path + ".openedOn", json.openedOn())), "account.");
+    }
+
+    private static ContactWindow window(String field, String text, Boolean calendarDays) {
+        return at(field, () -> new ContactWindow(duration(field, text), Boolean.TRUE.equals(calendarDays)), "window");
+    }
+
+    private static Duration duration(String field, String text) {
+        Checks.requiredText(field, text);
+        try {
+            return Duration.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException(field, "'" + text + "' is not an ISO-8601 duration like P7D or PT72H");
+        }
+    }
+
+    private static UUID uuid(String field, String text) {
+        Checks.requiredText(field, text);
+        try {
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException(field, "'" + text + "' is not a UUID");
+        }
+    }
+
+    private static ZoneId zone(String field, String text) {
+        try {
+            return ZoneId.of(text.strip());
+        } catch (DateTimeException e) {
+            throw new InvalidValueException(field, "'" + text + "' is not a time zone such as America/New_York");
+        }
+    }
+
+    private static LocalDate date(String field, String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException(field, "'" + text + "' is not a date like 2021-04-12");
+        }
+    }
+
+    private static PhoneNumber number(String field, String text) {
+        Checks.requiredText(field, text);
+        return at(field, () -> PhoneNumber.of(text.strip()), "number");
+    }
+
+    private static <E extends Enum<E>> E parse(String field, Class<E> type, String value) {
+        return Checks.parseEnum(field, type, value);
+    }
+
+    private static <E extends Enum<E>> Set<E> enums(String field, Class<E> type, List<String> values) {
+        if (values == null) {
+            return Set.of();
+        }
+        List<E> parsed = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            parsed.add(parse(field + "[" + i + "]", type, values.get(i)));
+        }
+        return Set.copyOf(parsed);
+    }
+
+    private static <J, T> List<T> list(List<J> json, String path, Converter<J, T> converter) {
+        List<T> items = new ArrayList<>();
+        if (json != null) {
+            for (int i = 0; i < json.size(); i++) {
+                String itemPath = path + "[" + i + "]";
+                required(itemPath, "entry", json.get(i));
+                items.add(converter.convert(json.get(i), itemPath));
+            }
+        }
+        return items;
+    }
+
+    private static List<String> names(Set<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).sorted().collect(Collectors.toList());
+    }
+
+    private static void required(String path, String what, Object value) {
+        if (value == null) {
+            throw new InvalidValueException(path, "is required (" + what + ")");
+        }
+    }
+
+    /**
+     * Runs a conversion, giving a domain error the document path: a field the domain names "attemptCap.max" is
+     * reported as "rules[0].attemptCap.max". Errors that already carry a document path pass through.
+     */
+    private static <T> T at(String path, Supplier<T> conversion) {
+        return at(path, conversion, "");
+    }
+
+    private static <T> T at(String path, Supplier<T> conversion, String domainPrefix) {
+        try {
+            return conversion.get();
+        } catch (InvalidValueException e) {
+            if (e.field().startsWith(path) || e.field().contains("[") || e.field().contains("(document)")) {
+                throw e;
+            }
+            String field = e.field().startsWith(domainPrefix) ? e.field().substring(domainPrefix.length()) : e.field();
+            field = field.startsWith(".") ? field.substring(1) : field;
+            String message = e.getMessage().substring(e.field().length() + 2);
+            throw new InvalidValueException(field.isEmpty() ? path : path + "." + field, message);
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "(document)" : path.toString();
+    }
+
+    private static String expected(JsonMappingException e) {
+        String message = e.getOriginalMessage();
+        if (message.contains("Integer") || message.contains("int") || message.contains("Long")) {
+            return "a whole number";
+        }
+        if (message.contains("Boolean")) {
+            return "true or false";
+        }
+        if (message.contains("List") || message.contains("ArrayList")) {
+            return "a list";
+        }
+        if (message.contains("String")) {
+            return "text";
+        }
+        return "another kind of value";
+    }
+
+    @FunctionalInterface
+    private interface Converter<J, T> {
+        T convert(J json, String path);
+    }
+}
