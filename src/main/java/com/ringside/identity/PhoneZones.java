@@ -29,4 +29,9 @@ public final class PhoneZones implements ZoneCandidates {
         }
         return zones;
     }
+
+    @Override
+    public String countryOf(PhoneNumber number) {
+        return PhoneNormalizer.regionOf(number);
+    }
 }

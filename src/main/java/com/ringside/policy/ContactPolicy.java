@@ -48,8 +48,10 @@ public final class ContactPolicy {
      */
     public DialDecision decide(List<ContactRule> rules, Customer customer, List<ContactEvent> history,
                                DialRequest request, Instant cacheSyncedAt) {
+        String country = zoneCandidates.countryOf(request.number());
         List<ContactRule> applicable = rules.stream()
-                .filter(rule -> rule.enabled() && rule.appliesTo().covers(request.lineOfBusiness(), request.campaign()))
+                .filter(rule -> rule.enabled()
+                        && rule.appliesTo().covers(request.lineOfBusiness(), request.campaign(), country))
                 .toList();
         List<ContactEvent> sorted = history.stream()
                 .filter(event -> event.customerId().equals(customer.id()))

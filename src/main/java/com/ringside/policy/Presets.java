@@ -57,17 +57,17 @@ public final class Presets {
 
     public static ContactRule regF(UUID id) {
         return new ContactRule(id, 1, "Reg F 7-in-7", true, Verdict.BLOCK, UserRole.SUPERVISOR,
-                new RuleScope(Set.of(LineOfBusiness.COLLECTIONS), Set.of()),
+                new RuleScope(Set.of(LineOfBusiness.COLLECTIONS), Set.of(), Set.of("US")),
                 new AttemptCap(7, ContactWindow.days(7), CountPer.CUSTOMER, CountAcross.SAME_LINE_OF_BUSINESS, Set.of()),
                 List.of(new CoolDown(CONVERSATIONS, ContactWindow.days(7), true)), null, null, false, null);
     }
 
     public static ContactRule tcpaHours(UUID id) {
-        return hoursRule(id, "TCPA calling hours", everyDay("08:00-21:00"), null);
+        return hoursRule(id, "TCPA calling hours", RuleScope.countries("US"), everyDay("08:00-21:00"));
     }
 
     public static ContactRule florida(UUID id) {
-        return new ContactRule(id, 1, "Florida 3 per 24 h, 8:00-20:00", true, Verdict.BLOCK, null, RuleScope.EVERY_CALL,
+        return new ContactRule(id, 1, "Florida 3 per 24 h, 8:00-20:00", true, Verdict.BLOCK, null, RuleScope.countries("US"),
                 new AttemptCap(3, ContactWindow.rolling(Duration.ofHours(24)), CountPer.CUSTOMER, CountAcross.SAME_CAMPAIGN,
                         Set.of()),
                 List.of(), new CallingHours(everyDay("08:00-20:00")), null, false, null);
@@ -79,7 +79,7 @@ public final class Presets {
                 DayOfWeek.FRIDAY)) {
             hours.put(day, List.of(TimeRange.parse("10:00-13:00"), TimeRange.parse("14:00-20:00")));
         }
-        return new ContactRule(id, 1, "France démarchage", true, Verdict.BLOCK, null, RuleScope.EVERY_CALL,
+        return new ContactRule(id, 1, "France démarchage", true, Verdict.BLOCK, null, RuleScope.countries("FR"),
                 new AttemptCap(4, ContactWindow.days(30), CountPer.CUSTOMER, CountAcross.ALL, Set.of()),
                 List.of(new CoolDown(Set.of(Outcome.REFUSED), ContactWindow.days(60), true)),
                 new CallingHours(hours), "FR", false, null);
@@ -91,12 +91,12 @@ public final class Presets {
             boolean weekend = day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY;
             hours.put(day, List.of(TimeRange.parse(weekend ? "10:00-18:00" : "09:00-21:30")));
         }
-        return hoursRule(id, "Canada CRTC hours", hours, null);
+        return hoursRule(id, "Canada CRTC hours", RuleScope.countries("CA"), hours);
     }
 
     public static ContactRule ukAbandoned(UUID id) {
         return new ContactRule(id, 1, "Ofcom 72 h after an abandoned call", true, Verdict.BLOCK, UserRole.SUPERVISOR,
-                RuleScope.EVERY_CALL, null,
+                RuleScope.countries("GB"), null,
                 List.of(new CoolDown(Set.of(Outcome.ABANDONED), ContactWindow.rolling(Duration.ofHours(72)), false)),
                 null, null, false, null);
     }
@@ -108,9 +108,9 @@ public final class Presets {
                 List.of(), null, null, true, null);
     }
 
-    private static ContactRule hoursRule(UUID id, String name, Map<DayOfWeek, List<TimeRange>> hours, String holidays) {
-        return new ContactRule(id, 1, name, true, Verdict.BLOCK, null, RuleScope.EVERY_CALL, null, List.of(),
-                new CallingHours(hours), holidays, false, null);
+    private static ContactRule hoursRule(UUID id, String name, RuleScope scope, Map<DayOfWeek, List<TimeRange>> hours) {
+        return new ContactRule(id, 1, name, true, Verdict.BLOCK, null, scope, null, List.of(), new CallingHours(hours), null,
+                false, null);
     }
 
     private static Map<DayOfWeek, List<TimeRange>> everyDay(String range) {

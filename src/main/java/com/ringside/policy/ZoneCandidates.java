@@ -4,7 +4,10 @@ import com.ringside.domain.PhoneNumber;
 import java.time.ZoneId;
 import java.util.List;
 
-/** The time zones a number may ring in, used when the customer's own zone is not known. */
+/** What the number itself tells: the zones it may ring in, and its country. */
 public interface ZoneCandidates {
     List<ZoneId> zonesFor(PhoneNumber number);
+
+    /** ISO country code of the number, or "ZZ" when unknown. */
+    String countryOf(PhoneNumber number);
 }

@@ -30,8 +30,18 @@ final class PolicyFixture {
     LineOfBusiness line = LineOfBusiness.COLLECTIONS;
     String campaign = "arrears";
 
+    /** A customer living in {@code zone}, with two numbers of that country. */
     PolicyFixture(String zone) {
-        this(Customers.customer("Ana", "Ruiz").phone("+14155550123").phone("+14155550188").zone(zone).build());
+        this(Customers.customer("Ana", "Ruiz").phone(numberIn(zone, "0123")).phone(numberIn(zone, "0188")).zone(zone).build());
+    }
+
+    private static String numberIn(String zone, String last) {
+        return switch (zone) {
+            case "Europe/Paris" -> "+3314268" + last;
+            case "Europe/London" -> "+44207946" + last;
+            case "America/Toronto" -> "+1416555" + last;
+            default -> "+1415555" + last;
+        };
     }
 
     PolicyFixture(Customer customer) {

@@ -1,4 +1,4 @@
-package com.ringside.sync.wire;
+package com.ringside.wire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -33,17 +33,17 @@ import com.ringside.domain.SourceSystem;
 import com.ringside.domain.TimeRange;
 import com.ringside.domain.UserRole;
 import com.ringside.domain.Verdict;
-import com.ringside.sync.wire.WireRecords.AccountJson;
-import com.ringside.sync.wire.WireRecords.AppliesToJson;
-import com.ringside.sync.wire.WireRecords.AttemptCapJson;
-import com.ringside.sync.wire.WireRecords.CoolDownJson;
-import com.ringside.sync.wire.WireRecords.CustomerJson;
-import com.ringside.sync.wire.WireRecords.DecisionJson;
-import com.ringside.sync.wire.WireRecords.DecisionRequestJson;
-import com.ringside.sync.wire.WireRecords.EventJson;
-import com.ringside.sync.wire.WireRecords.PhoneJson;
-import com.ringside.sync.wire.WireRecords.ReasonJson;
-import com.ringside.sync.wire.WireRecords.RuleJson;
+import com.ringside.wire.WireRecords.AccountJson;
+import com.ringside.wire.WireRecords.AppliesToJson;
+import com.ringside.wire.WireRecords.AttemptCapJson;
+import com.ringside.wire.WireRecords.CoolDownJson;
+import com.ringside.wire.WireRecords.CustomerJson;
+import com.ringside.wire.WireRecords.DecisionJson;
+import com.ringside.wire.WireRecords.DecisionRequestJson;
+import com.ringside.wire.WireRecords.EventJson;
+import com.ringside.wire.WireRecords.PhoneJson;
+import com.ringside.wire.WireRecords.ReasonJson;
+import com.ringside.wire.WireRecords.RuleJson;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -117,7 +117,8 @@ public final class WireCodec {
         AttemptCap cap = rule.attemptCap();
         return new RuleJson(rule.id().toString(), rule.version(), rule.name(), rule.enabled(), rule.severity().name(),
                 rule.overrideRole() == null ? null : rule.overrideRole().name(),
-                new AppliesToJson(names(rule.appliesTo().linesOfBusiness()), List.copyOf(rule.appliesTo().campaigns())),
+                new AppliesToJson(names(rule.appliesTo().linesOfBusiness()), List.copyOf(rule.appliesTo().campaigns()),
+                        rule.appliesTo().countries().stream().sorted().toList()),
                 cap == null ? null : new AttemptCapJson(cap.max(), cap.window().length().toString(),
                         cap.window().calendarDays(), cap.per().name(), cap.countAcross().name(), names(cap.countOutcomes())),
                 rule.coolDowns().stream().map(c -> new CoolDownJson(names(c.afterOutcomes()), c.period().length().toString(),
@@ -202,8 +203,9 @@ public final class WireCodec {
         if (json == null) {
             return RuleScope.EVERY_CALL;
         }
-        return new RuleScope(enums(path + ".linesOfBusiness", LineOfBusiness.class, json.linesOfBusiness()),
-                json.campaigns() == null ? Set.of() : Set.copyOf(json.campaigns()));
+        return at(path, () -> new RuleScope(enums(path + ".linesOfBusiness", LineOfBusiness.class, json.linesOfBusiness()),
+                json.campaigns() == null ? Set.of() : Set.copyOf(json.campaigns()),
+                json.countries() == null ? Set.of() : Set.copyOf(json.countries())), "appliesTo.");
     }
 
     private static AttemptCap cap(AttemptCapJson json, String path) {

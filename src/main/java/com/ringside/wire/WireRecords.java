@@ -1,4 +1,4 @@
-package com.ringside.sync.wire;
+package com.ringside.wire;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
@@ -16,7 +16,7 @@ public final class WireRecords {
                            String requireFreshCache) {
     }
 
-    public record AppliesToJson(List<String> linesOfBusiness, List<String> campaigns) {
+    public record AppliesToJson(List<String> linesOfBusiness, List<String> campaigns, List<String> countries) {
     }
 
     public record AttemptCapJson(Integer max, String window, Boolean calendarDays, String per, String countAcross,
