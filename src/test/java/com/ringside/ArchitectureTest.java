@@ -17,6 +17,7 @@ class ArchitectureTest {
             .layer("domain").definedBy("com.ringside.domain..")
             .layer("policy").definedBy("com.ringside.policy..")
             .layer("identity").definedBy("com.ringside.identity..")
+            .layer("wire").definedBy("com.ringside.wire..")
             .layer("cache").definedBy("com.ringside.cache..")
             .layer("sync").definedBy("com.ringside.sync..")
             .layer("cti").definedBy("com.ringside.cti..")
@@ -33,6 +34,7 @@ class ArchitectureTest {
             .whereLayer("cache").mayOnlyBeAccessedByLayers("entry", "desktop", "sync", "demo")
             .whereLayer("ingest").mayOnlyBeAccessedByLayers("entry", "server")
             .whereLayer("cti").mayOnlyBeAccessedByLayers("entry", "desktop")
+            .whereLayer("wire").mayOnlyBeAccessedByLayers("entry", "desktop", "server", "sync", "cache")
             .whereLayer("policy").mayOnlyBeAccessedByLayers("entry", "desktop", "server", "sync", "identity")
             .whereLayer("identity").mayOnlyBeAccessedByLayers("entry", "desktop", "server", "cache", "ingest", "sync", "demo")
             .allowEmptyShould(true);

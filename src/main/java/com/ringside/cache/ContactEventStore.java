@@ -3,11 +3,14 @@ package com.ringside.cache;
 import com.ringside.domain.CallOverride;
 import com.ringside.domain.Channel;
 import com.ringside.domain.ContactEvent;
+import com.ringside.domain.DialDecision;
 import com.ringside.domain.Direction;
 import com.ringside.domain.LineOfBusiness;
 import com.ringside.domain.Outcome;
 import com.ringside.domain.PhoneNumber;
 import com.ringside.domain.SourceSystem;
+import com.ringside.wire.WireCodec;
+import com.ringside.wire.WireRecords.DecisionJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -78,8 +81,27 @@ public final class ContactEventStore {
      * the same event again (a wrap-up completing a PENDING call) updates it and keeps one outbox entry.
      */
     public void record(ContactEvent event, Instant queuedAt) {
+        record(event, null, queuedAt);
+    }
+
+    /** As {@link #record(ContactEvent, Instant)}, keeping the guard's decision for the call beside it. */
+    public void record(ContactEvent event, DialDecision decision, Instant queuedAt) {
         database.write(connection -> {
             saveAll(connection, List.of(event));
+            if (decision != null) {
+                try (PreparedStatement log = connection.prepareStatement("""
+                        INSERT OR REPLACE INTO dial_decision (event_id, verdict, provisional, rule_versions, reasons, decided_at)
+                        VALUES (?, ?, ?, ?, ?, ?)""")) {
+                    DecisionJson json = WireCodec.decision(decision);
+                    log.setString(1, event.id().toString());
+                    log.setString(2, json.verdict());
+                    log.setBoolean(3, json.provisional());
+                    log.setString(4, WireCodec.write(json.ruleVersions()));
+                    log.setString(5, WireCodec.write(json.reasons()));
+                    log.setLong(6, queuedAt.toEpochMilli());
+                    log.executeUpdate();
+                }
+            }
             try (PreparedStatement queue = connection.prepareStatement(
                     "INSERT INTO outbox (event_id, queued_at) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING")) {
                 queue.setString(1, event.id().toString());
@@ -107,6 +129,37 @@ public final class ContactEventStore {
                 statement.setString(1, eventId.toString());
                 try (ResultSet rows = statement.executeQuery()) {
                     return rows.next() ? Optional.of(event(rows)) : Optional.<ContactEvent>empty();
+                }
+            }
+        });
+    }
+
+    /** The customer's events since {@code since}, oldest first: the history a dial decision looks at. */
+    public List<ContactEvent> history(UUID customerId, Instant since) {
+        return database.read(connection -> {
+            List<ContactEvent> events = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT * FROM contact_event WHERE customer_id = ? AND occurred_at >= ? ORDER BY occurred_at")) {
+                statement.setString(1, customerId.toString());
+                statement.setLong(2, since.toEpochMilli());
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        events.add(event(rows));
+                    }
+                }
+            }
+            return events;
+        });
+    }
+
+    /** The rule versions recorded with a call's decision, as JSON, or empty if none was recorded. */
+    public Optional<String> decisionRuleVersions(UUID eventId) {
+        return database.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT rule_versions FROM dial_decision WHERE event_id = ?")) {
+                statement.setString(1, eventId.toString());
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty();
                 }
             }
         });

@@ -8,5 +8,7 @@ public interface Dialer {
     void dial(PhoneNumber number);
 
     /** A human name for where calls go, e.g. "the system's tel: handler". */
-    String describe();
+    default String describe() {
+        return "the configured telephony";
+    }
 }

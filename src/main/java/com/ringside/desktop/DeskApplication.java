@@ -1,6 +1,13 @@
 package com.ringside.desktop;
 
 import com.ringside.cache.DataDirectory;
+import com.ringside.cti.TelLinkDialer;
+import com.ringside.desktop.support.Labels;
+import com.ringside.domain.Checks;
+import com.ringside.domain.UserRole;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.UUID;
 import com.ringside.desktop.shell.MainWindow;
 import com.ringside.desktop.support.FxBackground;
 import com.ringside.desktop.support.Messages;
@@ -40,7 +47,7 @@ public final class DeskApplication extends Application {
         stage.setScene(scene);
         stage.show();
         LOG.info("Window shown {} ms after JVM start", sinceJvmStart());
-        window.open(dataDirectory, Clock.systemDefaultZone(), opened -> {
+        window.open(dataDirectory, Clock.systemDefaultZone(), user(getParameters().getRaw()), new TelLinkDialer(), opened -> {
             session = opened;
             LOG.info("Desk interactive {} ms after JVM start (cache {})", sinceJvmStart(), opened.cacheFile());
         });
@@ -56,6 +63,17 @@ public final class DeskApplication extends Application {
 
     private static long sinceJvmStart() {
         return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    /**
+     * The demo agent, with the role from --role (agent by default). Until the desk signs in to a master this is a
+     * local convenience, not a security boundary: the master will check roles on every request.
+     */
+    private static DeskUser user(List<String> args) {
+        String role = flag(args, "--role");
+        UserRole chosen = role == null ? UserRole.AGENT : Checks.parseEnum("--role", UserRole.class, role);
+        return new DeskUser(UUID.nameUUIDFromBytes("ringside-demo-desk-user".getBytes(StandardCharsets.UTF_8)),
+                "Demo " + Labels.of(chosen).toLowerCase(Locale.ROOT), chosen);
     }
 
     private static String flag(List<String> args, String name) {

@@ -3,33 +3,52 @@ package com.ringside.desktop;
 import com.ringside.cache.CacheDatabase;
 import com.ringside.cache.ContactEventStore;
 import com.ringside.cache.CustomerStore;
+import com.ringside.cache.RuleStore;
+import com.ringside.cti.Dialer;
 import com.ringside.demo.DemoCompany;
 import com.ringside.demo.DemoDataLoader;
+import com.ringside.domain.ContactRule;
+import com.ringside.domain.Ids;
+import com.ringside.policy.Presets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** What the desk works on once started: the open cache and its stores. Opened off the FX thread. */
 public final class DeskSession implements AutoCloseable {
     static final int DEMO_CUSTOMERS = 2_000;
+    private static final Supplier<List<ContactRule>> DEMO_RULES = () -> List.of(Presets.companyDefault(Ids.newId()),
+            Presets.tcpaHours(Ids.newId()), Presets.regF(Ids.newId()), Presets.canada(Ids.newId()),
+            Presets.france(Ids.newId()), Presets.ukAbandoned(Ids.newId()));
     private static final Logger LOG = LoggerFactory.getLogger(DeskSession.class);
 
     private final CacheDatabase database;
     private final CustomerStore customers;
     private final ContactEventStore events;
+    private final RuleStore rules;
     private final Clock clock;
+    private final DeskUser user;
+    private final Dialer dialer;
 
-    private DeskSession(CacheDatabase database, Clock clock) {
+    private DeskSession(CacheDatabase database, Clock clock, DeskUser user, Dialer dialer) {
         this.database = database;
         this.customers = new CustomerStore(database);
         this.events = new ContactEventStore(database);
+        this.rules = new RuleStore(database);
         this.clock = clock;
+        this.user = user;
+        this.dialer = dialer;
     }
 
-    /** Opens the cache in {@code dataDirectory}; an empty cache is filled with the demo company first. */
-    public static DeskSession open(Path dataDirectory, Clock clock) {
+    /**
+     * Opens the cache in {@code dataDirectory}; an empty cache is filled with the demo company first, and a cache
+     * with no rules gets the company default and the regulators' presets.
+     */
+    public static DeskSession open(Path dataDirectory, Clock clock, DeskUser user, Dialer dialer) {
         CacheDatabase database = CacheDatabase.open(dataDirectory);
         try {
             if (new CustomerStore(database).isEmpty()) {
@@ -38,7 +57,13 @@ public final class DeskSession implements AutoCloseable {
                 LOG.info("Empty cache filled with the demo company: {} customers, {} rows in {} ms",
                         result.customers(), result.rows(), result.elapsed().toMillis());
             }
-            return new DeskSession(database, clock);
+            RuleStore rules = new RuleStore(database);
+            if (rules.isEmpty()) {
+                for (ContactRule rule : DEMO_RULES.get()) {
+                    rules.save(rule, user.id(), clock.instant());
+                }
+            }
+            return new DeskSession(database, clock, user, dialer);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -51,6 +76,18 @@ public final class DeskSession implements AutoCloseable {
 
     public ContactEventStore events() {
         return events;
+    }
+
+    public RuleStore rules() {
+        return rules;
+    }
+
+    public DeskUser user() {
+        return user;
+    }
+
+    public Dialer dialer() {
+        return dialer;
     }
 
     public Clock clock() {

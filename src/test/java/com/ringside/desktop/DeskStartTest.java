@@ -7,7 +7,9 @@ import com.ringside.desktop.support.FxBackground;
 import com.ringside.desktop.support.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.ringside.domain.UserRole;
 import java.time.Clock;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.scene.Scene;
@@ -44,7 +46,7 @@ class DeskStartTest {
     void aForeignFileWhereTheCacheShouldBeIsExplainedAndKept(FxRobot robot) throws Exception {
         Path cache = Files.writeString(dataDir.resolve("cache.db"), "quarterly figures, not a cache");
 
-        robot.interact(() -> window.open(dataDir, Clock.systemUTC(), session -> { }));
+        robot.interact(() -> window.open(dataDir, Clock.systemUTC(), new DeskUser(UUID.randomUUID(), "Sam", UserRole.AGENT), number -> { }, session -> { }));
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#center-message").queryAs(Label.class)
                 .getText().contains("is not a Ringside cache"));

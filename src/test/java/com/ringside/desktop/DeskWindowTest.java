@@ -8,6 +8,11 @@ import com.ringside.desktop.shell.MainWindow;
 import com.ringside.desktop.support.FxBackground;
 import com.ringside.desktop.support.Theme;
 import com.ringside.domain.LineOfBusiness;
+import com.ringside.domain.PhoneNumber;
+import com.ringside.domain.UserRole;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -42,12 +47,13 @@ class DeskWindowTest {
     @TempDir
     static Path dataDir;
     static DeskSession session;
+    static final List<PhoneNumber> DIALLED = new CopyOnWriteArrayList<>();
     final FxBackground background = new FxBackground();
 
     @BeforeAll
     static void openCache() {
         Clock clock = Clock.fixed(DEMO_DAY.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-        session = DeskSession.open(dataDir, clock);
+        session = DeskSession.open(dataDir, clock, new DeskUser(UUID.randomUUID(), "Sam", UserRole.AGENT), DIALLED::add);
     }
 
     @AfterAll
@@ -98,6 +104,24 @@ class DeskWindowTest {
                 .allMatch(e -> e.event().lineOfBusiness() == LineOfBusiness.FINANCING));
         assertThat(robot.lookup("#timeline-footer").queryAs(Label.class).getText())
                 .isEqualTo("Showing " + timeline.getItems().size() + " of " + timeline.getItems().size() + " contacts");
+    }
+
+    @Test
+    void aNumberBlockedByCallingHoursCannotBeDialledAndSaysWhenItCanBe(FxRobot robot) throws Exception {
+        robot.clickOn("#search").write("ana ruiz").type(KeyCode.ENTER);
+        Label name = robot.lookup("#customer-name").queryAs(Label.class);
+        waitUntil(() -> "Ana Ruiz".equals(name.getText()));
+        waitUntil(() -> robot.lookup("#guard-14155550123").tryQuery().isPresent());
+
+        assertThat(robot.lookup("#guard-14155550123").queryAs(Label.class).getText()).isEqualTo("Blocked");
+        assertThat(robot.lookup("#call-14155550123").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#reasons-14155550123").queryAs(Label.class).getText())
+                .contains("TCPA calling hours: Outside calling hours in America/Los_Angeles: it is Sun 05:00 there");
+        assertThat(robot.lookup("#again-14155550123").queryAs(Label.class).getText())
+                .as("08:00 PDT, the first day of daylight time").isEqualTo("Allowed again Sun 8 Mar 15:00 your time · Sun 8 Mar 08:00 customer's time");
+        assertThat(robot.lookup("#override-14155550123").tryQuery()).as("nobody may override calling hours").isEmpty();
+        robot.clickOn("#call-14155550123");
+        assertThat(DIALLED).isEmpty();
     }
 
     @Test

@@ -1,7 +1,12 @@
 package com.ringside.desktop.shell;
 
 import com.ringside.cache.SearchHit;
+import com.ringside.cti.Dialer;
 import com.ringside.desktop.DeskSession;
+import com.ringside.desktop.DeskUser;
+import com.ringside.desktop.dial.DialPanel;
+import com.ringside.desktop.dial.DialService;
+import com.ringside.desktop.dial.DialViewModel;
 import com.ringside.desktop.customer.CustomerCardView;
 import com.ringside.desktop.customer.CustomerCardViewModel;
 import com.ringside.desktop.search.SearchResultsView;
@@ -19,7 +24,9 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
@@ -53,6 +60,7 @@ public final class MainWindow {
     private final StatusBar status = new StatusBar();
     private final Background background;
     private final Theme theme;
+    private boolean openSingleMatch;
 
     public MainWindow(Background background, Theme theme) {
         this.background = background;
@@ -86,8 +94,8 @@ public final class MainWindow {
      * Opens the cache off the FX thread, then binds the desk to it, or says why it cannot; {@code opened} hears
      * the session once the desk is usable.
      */
-    public void open(Path dataDirectory, Clock clock, Consumer<DeskSession> opened) {
-        background.run(() -> DeskSession.open(dataDirectory, clock), session -> {
+    public void open(Path dataDirectory, Clock clock, DeskUser user, Dialer dialer, Consumer<DeskSession> opened) {
+        background.run(() -> DeskSession.open(dataDirectory, clock, user, dialer), session -> {
             attach(session);
             opened.accept(session);
         }, failure -> {
@@ -111,24 +119,45 @@ public final class MainWindow {
         search.textProperty().bindBidirectional(searchModel.queryProperty());
         search.textProperty().addListener((observable, before, text) -> typing.playFromStart());
         search.setOnKeyPressed(event -> {
-            if (event.getCode() == KeyCode.DOWN || event.getCode() == KeyCode.ENTER) {
+            if (event.getCode() == KeyCode.DOWN) {
                 typing.stop();
-                if (!searchModel.results().isEmpty()) {
-                    results.node().requestFocus();
-                    if (results.node().getSelectionModel().isEmpty()) {
-                        results.node().getSelectionModel().selectFirst();
-                    }
-                    if (event.getCode() == KeyCode.ENTER && searchModel.results().size() == 1) {
-                        open(searchModel.results().get(0), cardModel, timelineModel);
-                    }
-                }
+                focusResults(results);
                 event.consume();
+            } else if (event.getCode() == KeyCode.ENTER) {
+                // Enter may come before the typing pause has searched: ask now, act on the answer.
+                typing.stop();
+                openSingleMatch = true;
+                searchModel.search();
+                event.consume();
+            }
+        });
+        searchModel.results().addListener((ListChangeListener<SearchHit>) change -> {
+            if (openSingleMatch) {
+                openSingleMatch = false;
+                focusResults(results);
+                if (searchModel.results().size() == 1) {
+                    open(searchModel.results().get(0), cardModel, timelineModel);
+                }
             }
         });
         search.setDisable(false);
 
-        VBox customerPane = new VBox(new CustomerCardView(cardModel).node(),
-                new TimelineView(timelineModel, session.clock().getZone()).node());
+        DialViewModel dialModel = new DialViewModel(new DialService(session), background, session.clock(),
+                session.user().role(), () -> {
+                    cardModel.refresh();
+                    timelineModel.reload();
+                });
+        cardModel.customerProperty().addListener((observable, before, customer) -> {
+            if (customer != null) {
+                dialModel.show(customer);
+            }
+        });
+        Node card = new CustomerCardView(cardModel).node();
+        HBox.setHgrow(card, Priority.ALWAYS);
+        Node dial = new DialPanel(dialModel).node();
+        HBox top = new HBox(card, dial);
+        top.getStyleClass().add("card-row");
+        VBox customerPane = new VBox(top, new TimelineView(timelineModel, session.clock().getZone()).node());
         customerPane.getStyleClass().add("customer-pane");
         VBox.setVgrow(customerPane.getChildren().get(1), Priority.ALWAYS);
         customerPane.setVisible(false);
@@ -140,7 +169,8 @@ public final class MainWindow {
         root.setLeft(results.node());
         status.show(session, background);
 
-        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(15), event -> cardModel.refreshTimes()));
+        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(15), event -> cardModel.refreshTimes()),
+                new KeyFrame(Duration.seconds(30), event -> dialModel.refresh()));
         clock.setCycleCount(Animation.INDEFINITE);
         clock.play();
 
@@ -161,6 +191,15 @@ public final class MainWindow {
     private void open(SearchHit hit, CustomerCardViewModel card, TimelineViewModel timeline) {
         card.open(hit.customerId());
         timeline.show(hit.customerId());
+    }
+
+    private static void focusResults(SearchResultsView results) {
+        if (!results.node().getItems().isEmpty()) {
+            results.node().requestFocus();
+            if (results.node().getSelectionModel().isEmpty()) {
+                results.node().getSelectionModel().selectFirst();
+            }
+        }
     }
 
     private void focusSearch() {
