@@ -78,7 +78,7 @@ public final class DecideCommand implements Command {
             Instant syncedAt = scenario.syncedAt() == null ? null : WireCodec.instant("syncedAt", scenario.syncedAt());
             DialDecision decision = new ContactPolicy(new JollydayHolidays(), new PhoneZones())
                     .decide(rules, customer, history, request, syncedAt);
-            out.println(WireCodec.write(WireCodec.decision(decision)));
+            out.println(WireCodec.writeIndented(WireCodec.decision(decision)));
             return OK;
         } catch (InvalidValueException e) {
             err.println("ringside decide: " + e.getMessage());

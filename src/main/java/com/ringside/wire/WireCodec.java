@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.ringside.domain.Account;
 import com.ringside.domain.AccountStatus;
 import com.ringside.domain.AttemptCap;
@@ -68,8 +67,7 @@ import java.util.stream.Collectors;
 public final class WireCodec {
     public static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
-            .configure(SerializationFeature.INDENT_OUTPUT, true);
+            .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
 
     private WireCodec() {
     }
@@ -90,9 +88,19 @@ public final class WireCodec {
         }
     }
 
+    /** Compact JSON, for storage and the wire. */
     public static String write(Object value) {
         try {
             return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Indented JSON, for people reading a terminal. */
+    public static String writeIndented(Object value) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
         }
