@@ -91,7 +91,7 @@ class DeskWindowTest {
         assertThat(robot.lookup("#stat-7d").queryAs(Label.class).getText()).isEqualTo("2");
         assertThat(robot.lookup("#stat-24h").queryAs(Label.class).getText()).isEqualTo("1");
         assertThat(robot.lookup("#calls-by-line").queryAs(Label.class).getText())
-                .endsWith("(Insurance 1, Financing 1)");
+                .endsWith("by line: Insurance 1, Financing 1");
 
         TableView<TimelineEntry> timeline = robot.lookup("#timeline-table").queryTableView();
         waitUntil(() -> !timeline.getItems().isEmpty());

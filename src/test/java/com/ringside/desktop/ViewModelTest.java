@@ -105,7 +105,8 @@ class ViewModelTest {
                 .isEqualTo("Customer of Insurance since Apr 2021, Financing since Jun 2025");
         assertThat(card.summaryProperty().get().outboundCalls7d()).isEqualTo(2);
         assertThat(card.callCountsProperty().get())
-                .isEqualTo("Outbound calls: 1 in 24 h, 2 in 7 days, 2 in 30 days (Insurance 1, Financing 1)");
+                .isEqualTo("Outbound calls in the last 7 days by line: Insurance 1, Financing 1");
+        assertThat(card.summaryProperty().get().outboundCalls30d()).isEqualTo(2);
         assertThat(card.lastConversationProperty().get()).isEqualTo("Last conversation 20 h ago (Financing)");
         assertThat(card.localTimeProperty().get()).as("8 March 2026 is the first day of daylight time in the US")
                 .isEqualTo("Local time Sun 11:00 PDT  ·  America/Los_Angeles");

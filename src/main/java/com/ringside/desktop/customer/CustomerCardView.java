@@ -6,15 +6,11 @@ import com.ringside.desktop.support.Labels;
 import com.ringside.desktop.support.Messages;
 import com.ringside.domain.Account;
 import com.ringside.domain.Customer;
-import com.ringside.domain.Phone;
-import com.ringside.domain.PhoneType;
-import com.ringside.identity.PhoneNormalizer;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -30,7 +26,6 @@ public final class CustomerCardView {
     private final Label doNotCall = new Label();
     private final Label localTime = new Label();
     private final Label relationship = new Label();
-    private final FlowPane phones = new FlowPane(8, 6);
     private final Label emails = new Label();
     private final GridPane accounts = new GridPane();
     private final Label calls24h = statValue("stat-24h");
@@ -74,11 +69,15 @@ public final class CustomerCardView {
         HBox header = new HBox(12, name, doNotCall, spacer, localTime);
         header.getStyleClass().add("card-header");
 
+        callsByLine.setWrapText(true);
+        lastConversation.setWrapText(true);
+        VBox details = new VBox(4, callsByLine, lastConversation);
+        HBox.setHgrow(details, Priority.ALWAYS);
         HBox stats = new HBox(10, stat(calls24h, "card.stat.24h"), stat(calls7d, "card.stat.7d"),
-                stat(calls30d, "card.stat.30d"), new VBox(4, callsByLine, lastConversation));
+                stat(calls30d, "card.stat.30d"), details);
         stats.getStyleClass().add("stats");
 
-        root.getChildren().addAll(error, header, relationship, phones, emails, accounts, stats);
+        root.getChildren().addAll(error, header, relationship, emails, accounts, stats);
         root.setPadding(new Insets(14, 16, 10, 16));
 
         model.customerProperty().addListener((observable, before, customer) -> show(customer));
@@ -101,7 +100,6 @@ public final class CustomerCardView {
         doNotCall.setVisible(customer.doNotCall());
         doNotCall.setText(customer.doNotCallReason() == null ? Messages.get("card.doNotCall")
                 : Messages.get("card.doNotCallBecause", customer.doNotCallReason()));
-        phones.getChildren().setAll(customer.phones().stream().map(CustomerCardView::phoneChip).toList());
         emails.setText(String.join("  ·  ", customer.emails()));
         emails.setVisible(!customer.emails().isEmpty());
         accounts.getChildren().clear();
@@ -121,17 +119,6 @@ public final class CustomerCardView {
         calls24h.setText(Integer.toString(summary.outboundCalls24h()));
         calls7d.setText(Integer.toString(summary.outboundCalls7d()));
         calls30d.setText(Integer.toString(summary.outboundCalls30d()));
-    }
-
-    private static Node phoneChip(Phone phone) {
-        Label chip = new Label(PhoneNormalizer.display(phone.number()) + "  " + Labels.of(phone.type()));
-        chip.getStyleClass().add("phone-chip");
-        chip.setGraphic(Icons.of(phone.type() == PhoneType.MOBILE ? "mdi2c-cellphone" : "mdi2p-phone"));
-        if (phone.optedOut()) {
-            chip.getStyleClass().add("opted-out");
-            chip.setText(chip.getText() + "  ·  " + Messages.get("card.optedOut"));
-        }
-        return chip;
     }
 
     private static Label lineLabel(Account account) {
@@ -156,7 +143,9 @@ public final class CustomerCardView {
     private static Node stat(Label value, String captionKey) {
         Label caption = new Label(Messages.get(captionKey));
         caption.getStyleClass().add("stat-caption");
+        caption.setMinWidth(Region.USE_PREF_SIZE);
         VBox tile = new VBox(0, value, caption);
+        tile.setMinWidth(Region.USE_PREF_SIZE);
         tile.getStyleClass().add("stat");
         return tile;
     }

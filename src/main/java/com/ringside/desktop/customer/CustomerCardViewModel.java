@@ -125,8 +125,8 @@ public final class CustomerCardViewModel {
         localTime.set(localTimeText(shown, now));
         ContactSummary counts = summary.get();
         if (counts != null) {
-            callCounts.set(Messages.get("card.calls", counts.outboundCalls24h(), counts.outboundCalls7d(),
-                    counts.outboundCalls30d()) + byLine(counts.outboundCalls7dByLine()));
+            callCounts.set(counts.outboundCalls7dByLine().isEmpty() ? Messages.get("card.noCallsThisWeek")
+                    : Messages.get("card.callsByLine", byLine(counts.outboundCalls7dByLine())));
             lastConversation.set(counts.lastConversationAt() == null ? Messages.get("card.lastConversation.never")
                     : Messages.get("card.lastConversation", ago(Duration.between(counts.lastConversationAt(), now)),
                     Labels.of(counts.lastConversationLine())));
@@ -169,7 +169,7 @@ public final class CustomerCardViewModel {
                 parts.add(Labels.of(line) + " " + count);
             }
         }
-        return " (" + String.join(", ", parts) + ")";
+        return String.join(", ", parts);
     }
 
     static String ago(Duration elapsed) {

@@ -85,18 +85,22 @@ public final class DialPanel {
             case WARN -> "mdi2a-alert-outline";
             case BLOCK -> "mdi2c-cancel";
         }));
-        Label number = new Label(PhoneNormalizer.display(guard.phone().number()) + "  " + Labels.of(guard.phone().type()));
+        Label number = new Label(PhoneNormalizer.display(guard.phone().number()) + "  " + Labels.of(guard.phone().type())
+                + (guard.phone().optedOut() ? "  ·  " + Messages.get("card.optedOut") : ""));
         number.getStyleClass().add("dial-number");
+        number.setMinWidth(Region.USE_PREF_SIZE);
         Button call = new Button(Messages.get("dial.call"), Icons.of("mdi2p-phone-outgoing"));
         call.setId("call-" + id);
         call.getStyleClass().add("accent");
+        call.setMinWidth(Region.USE_PREF_SIZE);
         call.setDisable(verdict == Verdict.BLOCK || model.inCallProperty().get() != null);
         call.setOnAction(event -> model.call(guard, null));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(10, state, number, spacer, call);
+        HBox head = new HBox(10, number, spacer, call);
         head.setAlignment(Pos.CENTER_LEFT);
-        VBox row = new VBox(4, head);
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        VBox row = new VBox(5, head, state);
         row.getStyleClass().add("dial-row");
         if (!guard.decision().reasons().isEmpty()) {
             Label reasons = new Label(DialViewModel.reasons(guard.decision()));

@@ -113,7 +113,7 @@ public final class MainWindow {
 
         SearchResultsView results = new SearchResultsView(searchModel, hit -> open(hit, cardModel, timelineModel),
                 this::focusSearch);
-        results.node().setPrefWidth(300);
+        results.node().setPrefWidth(280);
         PauseTransition typing = new PauseTransition(TYPING_PAUSE);
         typing.setOnFinished(event -> searchModel.search());
         search.textProperty().bindBidirectional(searchModel.queryProperty());
