@@ -3,6 +3,7 @@ package com.ringside.cache;
 import com.ringside.domain.CallOverride;
 import com.ringside.domain.Channel;
 import com.ringside.domain.ContactEvent;
+import com.ringside.domain.Customer;
 import com.ringside.domain.DialDecision;
 import com.ringside.domain.Direction;
 import com.ringside.domain.LineOfBusiness;
@@ -17,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /** Contact events: the timeline of a customer, paged newest first, and the counts at its top. */
@@ -149,6 +152,45 @@ public final class ContactEventStore {
                 }
             }
             return events;
+        });
+    }
+
+    /**
+     * Every customer with events since {@code since}, one at a time, with those events oldest first: what a rule
+     * preview replays. Customers carry what a decision needs (zone, do-not-call), not their phones.
+     */
+    public void forEachCustomerSince(Instant since, BiConsumer<Customer, List<ContactEvent>> visitor) {
+        database.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT e.*, c.display_name AS c_name, c.time_zone AS c_zone, c.do_not_call AS c_dnc,
+                           c.created_at AS c_created
+                    FROM contact_event e JOIN customer c ON c.id = e.customer_id
+                    WHERE e.occurred_at >= ?
+                    ORDER BY e.customer_id, e.occurred_at""")) {
+                statement.setLong(1, since.toEpochMilli());
+                try (ResultSet rows = statement.executeQuery()) {
+                    Customer current = null;
+                    List<ContactEvent> events = new ArrayList<>();
+                    while (rows.next()) {
+                        ContactEvent event = event(rows);
+                        if (current == null || !current.id().equals(event.customerId())) {
+                            if (current != null) {
+                                visitor.accept(current, events);
+                            }
+                            String zone = rows.getString("c_zone");
+                            current = new Customer(event.customerId(), 1, null, null, rows.getString("c_name"), null,
+                                    zone == null ? null : ZoneId.of(zone), rows.getBoolean("c_dnc"), null, null, List.of(),
+                                    List.of(), List.of(), Instant.ofEpochMilli(rows.getLong("c_created")), null);
+                            events = new ArrayList<>();
+                        }
+                        events.add(event);
+                    }
+                    if (current != null) {
+                        visitor.accept(current, events);
+                    }
+                }
+            }
+            return null;
         });
     }
 

@@ -9,6 +9,9 @@ import com.ringside.desktop.dial.DialService;
 import com.ringside.desktop.dial.DialViewModel;
 import com.ringside.desktop.customer.CustomerCardView;
 import com.ringside.desktop.customer.CustomerCardViewModel;
+import com.ringside.desktop.rules.RulesService;
+import com.ringside.desktop.rules.RulesViewModel;
+import com.ringside.desktop.rules.RulesWindow;
 import com.ringside.desktop.search.SearchResultsView;
 import com.ringside.desktop.search.SearchViewModel;
 import com.ringside.desktop.support.Background;
@@ -42,6 +45,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +65,7 @@ public final class MainWindow {
     private final Background background;
     private final Theme theme;
     private boolean openSingleMatch;
+    private final Button rulesButton = new Button(Messages.get("rules.open"), Icons.of("mdi2s-shield-check-outline"));
 
     public MainWindow(Background background, Theme theme) {
         this.background = background;
@@ -77,7 +82,9 @@ public final class MainWindow {
         themeToggle.setTooltip(new Tooltip(Messages.get("theme.toggle")));
         themeToggle.setOnAction(event -> theme.toggle());
         themeToggle.getStyleClass().add("flat");
-        HBox top = new HBox(12, brand, search, themeToggle);
+        rulesButton.setId("open-rules");
+        rulesButton.setDisable(true);
+        HBox top = new HBox(12, brand, search, rulesButton, themeToggle);
         top.getStyleClass().add("top-bar");
         top.setAlignment(Pos.CENTER_LEFT);
         root.setTop(top);
@@ -141,6 +148,11 @@ public final class MainWindow {
             }
         });
         search.setDisable(false);
+        rulesButton.setOnAction(event -> {
+            RulesViewModel rules = new RulesViewModel(new RulesService(session), background, session.user().role());
+            new RulesWindow(rules, session.clock().getZone()).show((Stage) root.getScene().getWindow());
+        });
+        rulesButton.setDisable(false);
 
         DialViewModel dialModel = new DialViewModel(new DialService(session), background, session.clock(),
                 session.user().role(), () -> {
