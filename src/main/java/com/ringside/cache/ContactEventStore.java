@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -166,7 +167,7 @@ public final class ContactEventStore {
                            c.created_at AS c_created
                     FROM contact_event e JOIN customer c ON c.id = e.customer_id
                     WHERE e.occurred_at >= ?
-                    ORDER BY e.customer_id, e.occurred_at""")) {
+                    ORDER BY e.customer_id, e.occurred_at DESC""")) {
                 statement.setLong(1, since.toEpochMilli());
                 try (ResultSet rows = statement.executeQuery()) {
                     Customer current = null;
@@ -175,7 +176,7 @@ public final class ContactEventStore {
                         ContactEvent event = event(rows);
                         if (current == null || !current.id().equals(event.customerId())) {
                             if (current != null) {
-                                visitor.accept(current, events);
+                                visitor.accept(current, oldestFirst(events));
                             }
                             String zone = rows.getString("c_zone");
                             current = new Customer(event.customerId(), 1, null, null, rows.getString("c_name"), null,
@@ -186,12 +187,18 @@ public final class ContactEventStore {
                         events.add(event);
                     }
                     if (current != null) {
-                        visitor.accept(current, events);
+                        visitor.accept(current, oldestFirst(events));
                     }
                 }
             }
             return null;
         });
+    }
+
+    /** The query reads the timeline index in its own (newest-first) order; visitors get the events oldest first. */
+    private static List<ContactEvent> oldestFirst(List<ContactEvent> newestFirst) {
+        Collections.reverse(newestFirst);
+        return newestFirst;
     }
 
     /** The rule versions recorded with a call's decision, as JSON, or empty if none was recorded. */

@@ -31,10 +31,11 @@ public final class TelLinkDialer implements Dialer {
             if (process.waitFor() != 0) {
                 throw new DialException("No program on this computer takes tel: links ("
                         + String.join(" ", opener) + " exited with " + process.exitValue()
-                        + "). Install or configure a softphone.", null);
+                        + "). Install or configure a softphone; nothing was dialled or recorded.", null);
             }
         } catch (IOException e) {
-            throw new DialException("Could not hand the number to the system (" + e.getMessage() + ").", e);
+            throw new DialException("No program on this computer opens tel: links (" + opener.get(0) + " could not be "
+                    + "started). Install or configure a softphone; nothing was dialled or recorded.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DialException("Dialling was interrupted.", e);

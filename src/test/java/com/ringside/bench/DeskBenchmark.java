@@ -79,6 +79,7 @@ public final class DeskBenchmark {
             rows.add(card.row("customer card + counts + latest 200 timeline events", "p99 ≤ 5 ms"));
             cacheBytes = Files.size(database.file());
         }
+        rows.add(PreviewBenchmark.row(dataDir, company.now()));
         DeskStart start = DeskStart.measure(dataDir);
         rows.add(start.row());
         write(out, customers, eventsPerCustomer, cacheBytes, rows);

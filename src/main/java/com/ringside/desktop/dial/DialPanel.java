@@ -54,6 +54,8 @@ public final class DialPanel {
         message.setId("dial-message");
         message.getStyleClass().add("dial-message");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.setMaxWidth(Double.MAX_VALUE);
         message.textProperty().bind(model.messageProperty());
         message.visibleProperty().bind(model.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());

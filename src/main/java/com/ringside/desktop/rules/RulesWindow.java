@@ -128,7 +128,8 @@ public final class RulesWindow {
         ListView<ContactRule> list = new ListView<>(model.rules());
         list.setId("rule-list");
         list.getStyleClass().add("search-results");
-        list.setPrefWidth(300);
+        list.setPrefWidth(320);
+        list.setMinWidth(320);
         list.setCellFactory(view -> new RuleCell());
         list.getSelectionModel().selectedItemProperty().addListener((observable, before, rule) -> model.select(rule));
         return list;
@@ -225,10 +226,12 @@ public final class RulesWindow {
         summary.setId("preview-summary");
         summary.getStyleClass().add("section-title");
         summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.textProperty().bind(model.previewSummaryProperty());
         ListView<RulesService.PreviewHit> hits = new ListView<>(model.previewHits());
         hits.setId("preview-hits");
         hits.setPrefHeight(170);
+        hits.setMinHeight(120);
         hits.setPlaceholder(new Label(Messages.get("rules.previewEmpty")));
         hits.setCellFactory(view -> new ListCell<>() {
             @Override
@@ -381,7 +384,9 @@ public final class RulesWindow {
             }
             Label name = new Label(rule.name());
             name.getStyleClass().add("hit-name");
-            Label detail = new Label(Messages.get("rules.listDetail", rule.version(), Labels.of(rule.severity()),
+            name.setMaxWidth(250);
+            Label detail = new Label(Messages.get("rules.listDetail", rule.version(),
+                    Messages.get("rules.severity." + rule.severity().name()),
                     rule.appliesTo().countries().isEmpty() ? Messages.get("rules.everywhere")
                             : String.join(", ", rule.appliesTo().countries().stream().sorted().toList())));
             detail.getStyleClass().add("hit-detail");

@@ -2,7 +2,10 @@ package com.ringside.desktop.support;
 
 import java.util.Locale;
 
-/** Enum values as words on screen: WRONG_NUMBER reads "Wrong number". */
+/**
+ * Enum values as words on screen: from the bundle when it has "enum.CountPer.CUSTOMER" and the like, otherwise
+ * from the name, so WRONG_NUMBER reads "Wrong number".
+ */
 public final class Labels {
     private Labels() {
     }
@@ -11,7 +14,9 @@ public final class Labels {
         if (value == null) {
             return "";
         }
-        String name = value.name().replace('_', ' ').toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        return Messages.find("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name()).orElseGet(() -> {
+            String name = value.name().replace('_', ' ').toLowerCase(Locale.ROOT);
+            return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        });
     }
 }

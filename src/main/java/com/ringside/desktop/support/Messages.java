@@ -2,6 +2,7 @@ package com.ringside.desktop.support;
 
 import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ResourceBundle;
 
 /** The desk's words, from resource bundles, so every label can be translated. */
@@ -10,6 +11,10 @@ public final class Messages {
             Locale.getDefault());
 
     private Messages() {
+    }
+
+    public static Optional<String> find(String key) {
+        return BUNDLE.containsKey(key) ? Optional.of(BUNDLE.getString(key)) : Optional.empty();
     }
 
     public static String get(String key, Object... arguments) {
