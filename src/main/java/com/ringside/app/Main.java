@@ -6,11 +6,13 @@ import com.ringside.cli.DecideCommand;
 import com.ringside.cli.DemoDataCommand;
 import com.ringside.cli.Options;
 import com.ringside.desktop.DeskLauncher;
+import com.ringside.domain.UserRole;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /** `ringside [command] [options]`: with no command, opens the desk. */
 public final class Main {
@@ -31,6 +33,12 @@ public final class Main {
         }
         configureLogging(list);
         if (list.isEmpty() || list.get(0).startsWith("--")) {
+            try {
+                Options.parse(list, Set.of("data-dir", "role")).choice("role", UserRole.class);
+            } catch (Options.UsageException e) {
+                err.println("ringside: " + e.getMessage() + "\n" + usage());
+                return Command.USAGE;
+            }
             DeskLauncher.launch(list);
             return Command.OK;
         }
@@ -51,7 +59,7 @@ public final class Main {
     }
 
     private static String usage() {
-        StringBuilder text = new StringBuilder("usage: ringside [--data-dir D]          open the desk\n");
+        StringBuilder text = new StringBuilder("usage: ringside [--data-dir D] [--role agent|supervisor|admin]   open the desk\n");
         for (Command command : COMMANDS) {
             text.append("       ringside ").append(command.summary()).append('\n');
         }

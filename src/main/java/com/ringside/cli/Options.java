@@ -1,6 +1,8 @@
 package com.ringside.cli;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,6 +55,20 @@ public final class Options {
             return parsed;
         } catch (NumberFormatException e) {
             throw new UsageException("--" + name + " must be a whole number, not '" + value + "'");
+        }
+    }
+
+    /** The value of an enum option, named case-insensitively, or null when absent. */
+    public <E extends Enum<E>> E choice(String name, Class<E> type) {
+        String value = values.get(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + name + " must be one of " + Arrays.toString(type.getEnumConstants())
+                    .toLowerCase(Locale.ROOT) + ", not '" + value + "'");
         }
     }
 

@@ -108,7 +108,7 @@ public final class DialPanel {
             Label reasons = new Label(DialViewModel.reasons(guard.decision()));
             reasons.setId("reasons-" + id);
             reasons.getStyleClass().add("muted");
-            reasons.setWrapText(true);
+            wrap(reasons);
             row.getChildren().add(reasons);
         }
         String again = model.allowedAgain(guard.decision());
@@ -116,6 +116,7 @@ public final class DialPanel {
             Label next = new Label(again, Icons.of("mdi2c-clock-outline"));
             next.setId("again-" + id);
             next.getStyleClass().add("allowed-again");
+            wrap(next);
             row.getChildren().add(next);
         }
         if (model.canOverride(guard)) {
@@ -126,11 +127,18 @@ public final class DialPanel {
             Button anyway = new Button(Messages.get("dial.override"));
             anyway.setId("override-" + id);
             anyway.getStyleClass().add("danger");
+            anyway.setMinWidth(Region.USE_PREF_SIZE);
             anyway.disableProperty().bind(reason.textProperty().isEmpty().or(model.inCallProperty().isNotNull()));
             anyway.setOnAction(event -> model.call(guard, reason.getText()));
             row.getChildren().add(new HBox(8, reason, anyway));
         }
         return row;
+    }
+
+    private static void wrap(Label label) {
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.setMaxWidth(Double.MAX_VALUE);
     }
 
     private VBox wrapUp() {

@@ -1,0 +1,32 @@
+package com.ringside.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void aBadRoleOrUnknownCommandIsAUsageErrorNotACrash() {
+        assertThat(run("--role", "boss")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--role must be one of [agent, supervisor, admin], not 'boss'");
+        assertThat(run("dance")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'dance'");
+        assertThat(run("--colour", "red")).isEqualTo(2);
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("demo-data").contains("decide").contains("--role");
+    }
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+}
