@@ -106,13 +106,62 @@ public final class ContactEventStore {
                     log.executeUpdate();
                 }
             }
-            try (PreparedStatement queue = connection.prepareStatement(
-                    "INSERT INTO outbox (event_id, queued_at) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING")) {
-                queue.setString(1, event.id().toString());
-                queue.setLong(2, queuedAt.toEpochMilli());
-                queue.executeUpdate();
+            queue(connection, event, queuedAt);
+            if (event.isOutboundCall()) {
+                try (PreparedStatement fulfil = connection.prepareStatement(
+                        "UPDATE callback SET done = 1 WHERE customer_id = ? AND done = 0 AND event_id <> ?")) {
+                    fulfil.setString(1, event.customerId().toString());
+                    fulfil.setString(2, event.id().toString());
+                    fulfil.executeUpdate();
+                }
             }
             return null;
+        });
+    }
+
+    private static void queue(Connection connection, ContactEvent event, Instant queuedAt) throws SQLException {
+        try (PreparedStatement queue = connection.prepareStatement(
+                "INSERT INTO outbox (event_id, queued_at) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING")) {
+            queue.setString(1, event.id().toString());
+            queue.setLong(2, queuedAt.toEpochMilli());
+            queue.executeUpdate();
+        }
+    }
+
+    /**
+     * Completes a call at wrap-up and, when {@code callbackAt} is given, promises a callback; in one transaction
+     * with the event's outbox entry. Recording any later outbound call to the customer fulfils open callbacks.
+     */
+    public void recordWrapUp(ContactEvent completed, Instant callbackAt, Instant queuedAt) {
+        database.write(connection -> {
+            saveAll(connection, List.of(completed));
+            queue(connection, completed, queuedAt);
+            if (callbackAt != null) {
+                try (PreparedStatement promise = connection.prepareStatement(
+                        "INSERT OR REPLACE INTO callback (event_id, customer_id, due_at, agent_id, done) VALUES (?, ?, ?, ?, 0)")) {
+                    promise.setString(1, completed.id().toString());
+                    promise.setString(2, completed.customerId().toString());
+                    promise.setLong(3, callbackAt.toEpochMilli());
+                    promise.setString(4, completed.agentId() == null ? null : completed.agentId().toString());
+                    promise.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The earliest open callback promised to this customer, if any. */
+    public Optional<Instant> nextCallback(UUID customerId) {
+        return database.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT min(due_at) FROM callback WHERE customer_id = ? AND done = 0")) {
+                statement.setString(1, customerId.toString());
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    long due = rows.getLong(1);
+                    return rows.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(due));
+                }
+            }
         });
     }
 

@@ -86,8 +86,14 @@ class DialPanelTest {
         robot.clickOn("#wrap-up-outcome");
         robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(LabeledMatchers.hasText("Voicemail")).<Node>query());
         robot.clickOn("#wrap-up-notes").write("Left a message about the renewal");
+        robot.clickOn("#wrap-up-callback").write("next week");
+        robot.clickOn("#wrap-up-save");
+        waitUntil(() -> text(robot, "#dial-message").contains("is not a time"));
+        assertThat(timeline.getItems().get(0).event().outcome()).as("nothing saved yet").isEqualTo(Outcome.PENDING);
+        robot.doubleClickOn("#wrap-up-callback").eraseText(9).write("tomorrow 17:30");
         robot.clickOn("#wrap-up-save");
         waitUntil(() -> timeline.getItems().get(0).event().outcome() == Outcome.VOICEMAIL);
+        waitUntil(() -> "Callback promised for Mon 9 Mar 17:30".equals(text(robot, "#customer-callback")));
         assertThat(timeline.getItems().get(0).event().notes()).isEqualTo("Left a message about the renewal");
 
         waitUntil(() -> "Blocked".equals(text(robot, "#guard-" + ANA_MOBILE)));
@@ -104,6 +110,7 @@ class DialPanelTest {
         assertThat(overridden.override().by()).isEqualTo(session.user().id());
         assertThat(session.events().decisionRuleVersions(overridden.id())).get().asString().contains("\":1");
         assertThat(session.events().outboxSize()).as("both calls wait for the master").isEqualTo(2);
+        waitUntil(() -> !robot.lookup("#customer-callback").queryAs(Label.class).isVisible());
         assertThat(session.events().timeline(overridden.customerId(), TimelineFilter.ALL, null, 10).entries())
                 .filteredOn(e -> e.event().outcome() == Outcome.PENDING).hasSize(1);
     }

@@ -34,6 +34,7 @@ public final class CustomerCardView {
     private final Label callsByLine = new Label();
     private final Label lastConversation = new Label();
     private final Label error = new Label();
+    private final Label callback = new Label();
 
     public CustomerCardView(CustomerCardViewModel model) {
         root.setId("customer-card");
@@ -77,7 +78,13 @@ public final class CustomerCardView {
                 stat(calls30d, "card.stat.30d"), details);
         stats.getStyleClass().add("stats");
 
-        root.getChildren().addAll(error, header, relationship, emails, accounts, stats);
+        callback.setId("customer-callback");
+        callback.getStyleClass().add("callback-due");
+        callback.setGraphic(Icons.of("mdi2p-phone-return-outline"));
+        callback.textProperty().bind(model.callbackProperty());
+        callback.visibleProperty().bind(model.callbackProperty().isNotEmpty());
+        callback.managedProperty().bind(callback.visibleProperty());
+        root.getChildren().addAll(error, header, relationship, callback, emails, accounts, stats);
         root.setPadding(new Insets(14, 16, 10, 16));
 
         model.customerProperty().addListener((observable, before, customer) -> show(customer));

@@ -33,6 +33,7 @@ import javafx.beans.property.StringProperty;
 /** The customer card: who this is, what they hold with us, and how often we have called them. */
 public final class CustomerCardViewModel {
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("EEE HH:mm zzz", Locale.getDefault());
+    private static final DateTimeFormatter CALLBACK = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.getDefault());
     private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("MMM yyyy", Locale.getDefault());
 
     private final CustomerStore customers;
@@ -46,6 +47,7 @@ public final class CustomerCardViewModel {
     private final StringProperty lastConversation = new SimpleStringProperty("");
     private final StringProperty relationship = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty callback = new SimpleStringProperty("");
     private long generation;
 
     public CustomerCardViewModel(CustomerStore customers, ContactEventStore events, Background background, Clock clock) {
@@ -79,13 +81,19 @@ public final class CustomerCardViewModel {
         return relationship;
     }
 
+    /** "Callback promised for Tue 10 Mar 09:30", or empty. */
+    public ReadOnlyStringProperty callbackProperty() {
+        return callback;
+    }
+
     public ReadOnlyStringProperty errorProperty() {
         return error;
     }
 
     public void open(UUID customerId) {
         long asked = ++generation;
-        background.run(() -> new Loaded(customers.find(customerId).orElse(null), events.summary(customerId, clock.instant())),
+        background.run(() -> new Loaded(customers.find(customerId).orElse(null), events.summary(customerId, clock.instant()),
+                        events.nextCallback(customerId).orElse(null)),
                 loaded -> {
                     if (asked != generation) {
                         return;
@@ -98,6 +106,8 @@ public final class CustomerCardViewModel {
                     customer.set(loaded.customer());
                     summary.set(loaded.summary());
                     relationship.set(relationshipText(loaded.customer().accounts()));
+                    callback.set(loaded.callback() == null ? "" : Messages.get("card.callbackDue",
+                            CALLBACK.format(loaded.callback().atZone(clock.getZone()))));
                     refreshTimes();
                 },
                 failure -> {
@@ -182,6 +192,6 @@ public final class CustomerCardViewModel {
         return Messages.get("ago.days", elapsed.toDays());
     }
 
-    private record Loaded(Customer customer, ContactSummary summary) {
+    private record Loaded(Customer customer, ContactSummary summary, Instant callback) {
     }
 }

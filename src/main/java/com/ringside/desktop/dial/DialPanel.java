@@ -157,16 +157,22 @@ public final class DialPanel {
         notes.setPromptText(Messages.get("dial.notes"));
         notes.setPrefRowCount(2);
         notes.setWrapText(true);
+        TextField callback = new TextField();
+        callback.setId("wrap-up-callback");
+        callback.setPromptText(Messages.get("dial.callback"));
         Button save = new Button(Messages.get("dial.saveWrapUp"));
         save.setId("wrap-up-save");
         save.getStyleClass().add("accent");
         save.disableProperty().bind(outcome.valueProperty().isNull());
-        save.setOnAction(event -> {
-            model.wrapUp(outcome.getValue(), notes.getText());
-            outcome.setValue(null);
-            notes.clear();
+        save.setOnAction(event -> model.wrapUp(outcome.getValue(), notes.getText(), callback.getText()));
+        model.inCallProperty().addListener((observable, before, pending) -> {
+            if (pending == null) {
+                outcome.setValue(null);
+                notes.clear();
+                callback.clear();
+            }
         });
-        VBox box = new VBox(6, title, outcome, notes, save);
+        VBox box = new VBox(6, title, outcome, notes, callback, save);
         box.getStyleClass().add("wrap-up");
         return box;
     }

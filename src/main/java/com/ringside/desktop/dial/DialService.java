@@ -80,15 +80,18 @@ public final class DialService {
         return pending;
     }
 
-    /** Completes a placed call with what the agent wrote at wrap-up. */
-    public ContactEvent complete(ContactEvent pending, Outcome outcome, String notes) {
+    /** Completes a placed call with what the agent wrote at wrap-up, and the callback promised, if any. */
+    public ContactEvent complete(ContactEvent pending, Outcome outcome, String notes, Instant callbackAt) {
         if (outcome == null || outcome == Outcome.PENDING) {
             throw new IllegalArgumentException("Choose how the call ended.");
         }
         Instant now = session.clock().instant();
         int seconds = (int) Math.max(0, Duration.between(pending.occurredAt(), now).toSeconds());
         ContactEvent done = pending.withOutcome(outcome, outcome.isConversation() ? seconds : 0, notes == null ? "" : notes.strip());
-        session.events().record(done, now);
+        if (callbackAt != null && !callbackAt.isAfter(now)) {
+            throw new IllegalArgumentException("A callback must be in the future.");
+        }
+        session.events().recordWrapUp(done, callbackAt, now);
         return done;
     }
 

@@ -122,6 +122,14 @@ public final class DialViewModel {
     }
 
     public void wrapUp(Outcome outcome, String notes) {
+        wrapUp(outcome, notes, "");
+    }
+
+    /**
+     * Saves the wrap-up; {@code callback} is empty, or a time in the agent's zone such as "2026-03-10 09:30"
+     * or "tomorrow 09:30".
+     */
+    public void wrapUp(Outcome outcome, String notes, String callback) {
         ContactEvent pending = inCall.get();
         if (pending == null) {
             return;
@@ -130,7 +138,14 @@ public final class DialViewModel {
             message.set(Messages.get("dial.chooseOutcome"));
             return;
         }
-        background.run(() -> service.complete(pending, outcome, notes), done -> {
+        Instant callbackAt;
+        try {
+            callbackAt = CallbackTime.parse(callback, clock);
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        background.run(() -> service.complete(pending, outcome, notes, callbackAt), done -> {
             inCall.set(null);
             message.set(Messages.get("dial.saved", Labels.of(done.outcome())));
             afterRecording.run();
