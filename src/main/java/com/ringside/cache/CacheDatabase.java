@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -68,6 +69,21 @@ public final class CacheDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw translate(e);
         }
+    }
+
+    /** Runs a query whose answer is one number, binding {@code parameters} as text. */
+    public long singleLong(String sql, String... parameters) {
+        return read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setString(i + 1, parameters[i]);
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        });
     }
 
     /** Runs {@code work} in one immediate transaction: all of it is stored, or none. */

@@ -167,13 +167,7 @@ public final class ContactEventStore {
 
     /** How many recorded events the master has not acknowledged yet. */
     public int outboxSize() {
-        return database.read(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM outbox");
-                 ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        });
+        return (int) database.singleLong("SELECT count(*) FROM outbox");
     }
 
     public Optional<ContactEvent> find(UUID eventId) {

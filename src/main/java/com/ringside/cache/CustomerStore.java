@@ -140,23 +140,11 @@ public final class CustomerStore {
     }
 
     public boolean isEmpty() {
-        return database.read(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT NOT EXISTS (SELECT 1 FROM customer)");
-                 ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getBoolean(1);
-            }
-        });
+        return database.singleLong("SELECT EXISTS (SELECT 1 FROM customer)") == 0;
     }
 
     public long count() {
-        return database.read(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM customer");
-                 ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        });
+        return database.singleLong("SELECT count(*) FROM customer");
     }
 
     /** One page of the customers matching what the agent typed, ordered by name. */

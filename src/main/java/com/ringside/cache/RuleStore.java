@@ -65,13 +65,7 @@ public final class RuleStore {
     }
 
     public boolean isEmpty() {
-        return database.read(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT NOT EXISTS (SELECT 1 FROM contact_rule)");
-                 ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getBoolean(1);
-            }
-        });
+        return database.singleLong("SELECT EXISTS (SELECT 1 FROM contact_rule)") == 0;
     }
 
     private static ContactRule parse(String body) {

@@ -3,16 +3,13 @@ package com.ringside.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ringside.desktop.shell.MainWindow;
-import com.ringside.desktop.support.FxBackground;
-import com.ringside.desktop.support.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import com.ringside.domain.UserRole;
+import com.ringside.testing.Fx;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -33,13 +30,7 @@ class DeskStartTest {
 
     @Start
     void start(Stage stage) {
-        Theme theme = new Theme(Preferences.userRoot().node("ringside-tests"));
-        theme.apply();
-        window = new MainWindow(new FxBackground(), theme);
-        Scene scene = new Scene(window.root(), 1000, 700);
-        scene.getStylesheets().add(Theme.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
+        window = Fx.showDesk(stage, null);
     }
 
     @Test

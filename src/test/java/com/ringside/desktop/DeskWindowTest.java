@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ringside.cache.SearchHit;
 import com.ringside.cache.TimelineEntry;
-import com.ringside.desktop.shell.MainWindow;
 import com.ringside.desktop.support.FxBackground;
-import com.ringside.desktop.support.Theme;
 import com.ringside.domain.LineOfBusiness;
+import com.ringside.testing.Fx;
 import com.ringside.domain.PhoneNumber;
 import com.ringside.domain.UserRole;
 import java.util.List;
@@ -17,12 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
-import java.util.prefs.Preferences;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -38,7 +32,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.matcher.control.LabeledMatchers;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The desk as an agent uses it: a real window over a real cache filled with the demo company. */
 @ExtendWith(ApplicationExtension.class)
@@ -63,21 +56,14 @@ class DeskWindowTest {
 
     @Start
     void start(Stage stage) {
-        Theme theme = new Theme(Preferences.userRoot().node("ringside-tests"));
-        theme.apply();
-        MainWindow window = new MainWindow(background, theme);
-        Scene scene = new Scene(window.root(), 1280, 800);
-        scene.getStylesheets().add(Theme.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
-        window.attach(session);
+        Fx.showDesk(stage, session);
     }
 
     @Test
     void aNumberTypedInAnotherFormatPopsTheRightCustomerWithTheirCountsAndTimeline(FxRobot robot) throws Exception {
         robot.clickOn("#search").write("(415) 555-0123");
         ListView<SearchHit> results = robot.lookup("#search-results").queryListView();
-        waitUntil(() -> results.getItems().stream().anyMatch(hit -> hit.displayName().equals("Ana Ruiz")));
+        Fx.waitUntil(() -> results.getItems().stream().anyMatch(hit -> hit.displayName().equals("Ana Ruiz")));
 
         robot.type(KeyCode.DOWN);
         int ana = indexOf(results, "Ana Ruiz");
@@ -85,7 +71,7 @@ class DeskWindowTest {
         robot.type(KeyCode.ENTER);
 
         Label name = robot.lookup("#customer-name").queryAs(Label.class);
-        waitUntil(() -> "Ana Ruiz".equals(name.getText()));
+        Fx.waitUntil(() -> "Ana Ruiz".equals(name.getText()));
         assertThat(robot.lookup("#customer-relationship").queryAs(Label.class).getText())
                 .isEqualTo("Customer of Insurance since Apr 2021, Financing since Jun 2025");
         assertThat(robot.lookup("#stat-7d").queryAs(Label.class).getText()).isEqualTo("2");
@@ -94,13 +80,13 @@ class DeskWindowTest {
                 .endsWith("by line: Insurance 1, Financing 1");
 
         TableView<TimelineEntry> timeline = robot.lookup("#timeline-table").queryTableView();
-        waitUntil(() -> !timeline.getItems().isEmpty());
+        Fx.waitUntil(() -> !timeline.getItems().isEmpty());
         assertThat(timeline.getItems()).extracting(e -> e.event().lineOfBusiness())
                 .contains(LineOfBusiness.INSURANCE, LineOfBusiness.FINANCING);
 
         robot.clickOn("#timeline-line");
         robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(LabeledMatchers.hasText("Financing")).<Node>query());
-        waitUntil(() -> !timeline.getItems().isEmpty() && timeline.getItems().stream()
+        Fx.waitUntil(() -> !timeline.getItems().isEmpty() && timeline.getItems().stream()
                 .allMatch(e -> e.event().lineOfBusiness() == LineOfBusiness.FINANCING));
         assertThat(robot.lookup("#timeline-footer").queryAs(Label.class).getText())
                 .isEqualTo("Showing " + timeline.getItems().size() + " of " + timeline.getItems().size() + " contacts");
@@ -110,8 +96,8 @@ class DeskWindowTest {
     void aNumberBlockedByCallingHoursCannotBeDialledAndSaysWhenItCanBe(FxRobot robot) throws Exception {
         robot.clickOn("#search").write("ana ruiz").type(KeyCode.ENTER);
         Label name = robot.lookup("#customer-name").queryAs(Label.class);
-        waitUntil(() -> "Ana Ruiz".equals(name.getText()));
-        waitUntil(() -> robot.lookup("#guard-14155550123").tryQuery().isPresent());
+        Fx.waitUntil(() -> "Ana Ruiz".equals(name.getText()));
+        Fx.waitUntil(() -> robot.lookup("#guard-14155550123").tryQuery().isPresent());
 
         assertThat(robot.lookup("#guard-14155550123").queryAs(Label.class).getText()).isEqualTo("Blocked");
         assertThat(robot.lookup("#call-14155550123").queryButton().isDisabled()).isTrue();
@@ -128,17 +114,17 @@ class DeskWindowTest {
     void theKeyboardAloneFindsAndOpensACustomer(FxRobot robot) throws Exception {
         robot.clickOn("#search-results").press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
         TextField search = robot.lookup("#search").queryAs(TextField.class);
-        waitUntil(search::isFocused);
+        Fx.waitUntil(search::isFocused);
         robot.write("L-500000");
         ListView<SearchHit> results = robot.lookup("#search-results").queryListView();
-        waitUntil(() -> results.getItems().size() == 1);
+        Fx.waitUntil(() -> results.getItems().size() == 1);
 
         robot.type(KeyCode.ENTER);
         Label name = robot.lookup("#customer-name").queryAs(Label.class);
-        waitUntil(() -> "Ana Ruiz".equals(name.getText()));
+        Fx.waitUntil(() -> "Ana Ruiz".equals(name.getText()));
 
         robot.type(KeyCode.ESCAPE);
-        waitUntil(search::isFocused);
+        Fx.waitUntil(search::isFocused);
     }
 
     @Test
@@ -146,7 +132,7 @@ class DeskWindowTest {
         robot.clickOn("#search").write("\"; DROP TABLE customer; --");
         ListView<SearchHit> results = robot.lookup("#search-results").queryListView();
         Label placeholder = (Label) results.getPlaceholder();
-        waitUntil(() -> placeholder.getText().startsWith("No customer matches"));
+        Fx.waitUntil(() -> placeholder.getText().startsWith("No customer matches"));
         assertThat(session.customers().count()).isEqualTo(DeskSession.DEMO_CUSTOMERS);
         assertThat(robot.lookup("#status-customers").queryAs(Label.class).getText()).isEqualTo("2,000 customers in cache");
     }
@@ -160,7 +146,4 @@ class DeskWindowTest {
         throw new AssertionError(name + " not in results");
     }
 
-    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-    }
 }

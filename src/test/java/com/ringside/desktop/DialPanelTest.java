@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ringside.cache.TimelineEntry;
 import com.ringside.cache.TimelineFilter;
-import com.ringside.desktop.shell.MainWindow;
-import com.ringside.desktop.support.FxBackground;
-import com.ringside.desktop.support.Theme;
 import com.ringside.domain.ContactEvent;
 import com.ringside.domain.Outcome;
 import com.ringside.domain.PhoneNumber;
 import com.ringside.domain.UserRole;
+import com.ringside.testing.Fx;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,12 +16,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
-import java.util.prefs.Preferences;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -36,7 +29,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.matcher.control.LabeledMatchers;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** A supervisor calls Ana at lunchtime in California: the call, the wrap-up, the cap, the override. */
 @ExtendWith(ApplicationExtension.class)
@@ -53,14 +45,7 @@ class DialPanelTest {
     void start(Stage stage) {
         session = DeskSession.open(dataDir, NOON_IN_CALIFORNIA, new DeskUser(UUID.randomUUID(), "Sky", UserRole.SUPERVISOR),
                 dialled::add);
-        Theme theme = new Theme(Preferences.userRoot().node("ringside-tests"));
-        theme.apply();
-        MainWindow window = new MainWindow(new FxBackground(), theme);
-        Scene scene = new Scene(window.root(), 1280, 800);
-        scene.getStylesheets().add(Theme.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
-        window.attach(session);
+        Fx.showDesk(stage, session);
     }
 
     @AfterEach
@@ -71,46 +56,46 @@ class DialPanelTest {
     @Test
     void aCallIsRecordedAtOnceWrapUpUpdatesTheCountsAndTheCapNeedsAReasonedOverride(FxRobot robot) throws Exception {
         robot.clickOn("#search").write("ana ruiz").type(KeyCode.ENTER);
-        waitUntil(() -> "Ana Ruiz".equals(robot.lookup("#customer-name").queryAs(Label.class).getText()));
-        waitUntil(() -> robot.lookup("#guard-" + ANA_MOBILE).tryQuery().isPresent());
+        Fx.waitUntil(() -> "Ana Ruiz".equals(robot.lookup("#customer-name").queryAs(Label.class).getText()));
+        Fx.waitUntil(() -> robot.lookup("#guard-" + ANA_MOBILE).tryQuery().isPresent());
         assertThat(text(robot, "#guard-" + ANA_MOBILE)).isEqualTo("Allowed");
         assertThat(text(robot, "#stat-7d")).isEqualTo("2");
 
         robot.clickOn("#call-" + ANA_MOBILE);
-        waitUntil(() -> dialled.size() == 1);
+        Fx.waitUntil(() -> dialled.size() == 1);
         assertThat(dialled).containsExactly(PhoneNumber.of("+" + ANA_MOBILE));
         TableView<TimelineEntry> timeline = robot.lookup("#timeline-table").queryTableView();
-        waitUntil(() -> timeline.getItems().get(0).event().outcome() == Outcome.PENDING);
-        waitUntil(() -> "3".equals(text(robot, "#stat-7d")));
+        Fx.waitUntil(() -> timeline.getItems().get(0).event().outcome() == Outcome.PENDING);
+        Fx.waitUntil(() -> "3".equals(text(robot, "#stat-7d")));
 
         robot.clickOn("#wrap-up-outcome");
         robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(LabeledMatchers.hasText("Voicemail")).<Node>query());
         robot.clickOn("#wrap-up-notes").write("Left a message about the renewal");
         robot.clickOn("#wrap-up-callback").write("next week");
         robot.clickOn("#wrap-up-save");
-        waitUntil(() -> text(robot, "#dial-message").contains("is not a time"));
+        Fx.waitUntil(() -> text(robot, "#dial-message").contains("is not a time"));
         assertThat(timeline.getItems().get(0).event().outcome()).as("nothing saved yet").isEqualTo(Outcome.PENDING);
         robot.doubleClickOn("#wrap-up-callback").eraseText(9).write("tomorrow 17:30");
         robot.clickOn("#wrap-up-save");
-        waitUntil(() -> timeline.getItems().get(0).event().outcome() == Outcome.VOICEMAIL);
-        waitUntil(() -> "Callback promised for Mon 9 Mar 17:30".equals(text(robot, "#customer-callback")));
+        Fx.waitUntil(() -> timeline.getItems().get(0).event().outcome() == Outcome.VOICEMAIL);
+        Fx.waitUntil(() -> "Callback promised for Mon 9 Mar 17:30".equals(text(robot, "#customer-callback")));
         assertThat(timeline.getItems().get(0).event().notes()).isEqualTo("Left a message about the renewal");
 
-        waitUntil(() -> "Blocked".equals(text(robot, "#guard-" + ANA_MOBILE)));
+        Fx.waitUntil(() -> "Blocked".equals(text(robot, "#guard-" + ANA_MOBILE)));
         assertThat(text(robot, "#reasons-" + ANA_MOBILE)).contains("3 calls in the last 7 days (limit 3)");
         assertThat(robot.lookup("#call-" + ANA_MOBILE).queryButton().isDisabled()).isTrue();
         assertThat(robot.lookup("#override-" + ANA_MOBILE).queryButton().isDisabled()).as("no reason yet").isTrue();
 
         robot.clickOn("#override-reason-" + ANA_MOBILE).write("Customer asked us to call back today");
         robot.clickOn("#override-" + ANA_MOBILE);
-        waitUntil(() -> dialled.size() == 2);
-        waitUntil(() -> timeline.getItems().size() > 0 && timeline.getItems().get(0).event().override() != null);
+        Fx.waitUntil(() -> dialled.size() == 2);
+        Fx.waitUntil(() -> timeline.getItems().size() > 0 && timeline.getItems().get(0).event().override() != null);
         ContactEvent overridden = timeline.getItems().get(0).event();
         assertThat(overridden.override().reason()).isEqualTo("Customer asked us to call back today");
         assertThat(overridden.override().by()).isEqualTo(session.user().id());
         assertThat(session.events().decisionRuleVersions(overridden.id())).get().asString().contains("\":1");
         assertThat(session.events().outboxSize()).as("both calls wait for the master").isEqualTo(2);
-        waitUntil(() -> !robot.lookup("#customer-callback").queryAs(Label.class).isVisible());
+        Fx.waitUntil(() -> !robot.lookup("#customer-callback").queryAs(Label.class).isVisible());
         assertThat(session.events().timeline(overridden.customerId(), TimelineFilter.ALL, null, 10).entries())
                 .filteredOn(e -> e.event().outcome() == Outcome.PENDING).hasSize(1);
     }
@@ -119,7 +104,4 @@ class DialPanelTest {
         return robot.lookup(query).queryAs(Label.class).getText();
     }
 
-    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-    }
 }

@@ -6,19 +6,15 @@ import com.ringside.desktop.rules.RulesService;
 import com.ringside.desktop.rules.RulesViewModel;
 import com.ringside.desktop.rules.RulesWindow;
 import com.ringside.desktop.support.FxBackground;
-import com.ringside.desktop.support.Theme;
 import com.ringside.domain.ContactRule;
 import com.ringside.domain.UserRole;
+import com.ringside.testing.Fx;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
-import java.util.prefs.Preferences;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -46,13 +42,9 @@ class RulesWindowTest {
     void start(Stage stage) {
         session = DeskSession.open(dataDir, DEMO_NOON, new DeskUser(UUID.randomUUID(), "Sky", UserRole.SUPERVISOR),
                 number -> { });
-        new Theme(Preferences.userRoot().node("ringside-tests")).apply();
         RulesWindow window = new RulesWindow(new RulesViewModel(new RulesService(session), new FxBackground(),
                 UserRole.SUPERVISOR), ZoneOffset.UTC);
-        Scene scene = new Scene(window.root(), 1240, 790);
-        scene.getStylesheets().add(Theme.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
+        Fx.show(stage, window.root());
     }
 
     @AfterEach
@@ -71,14 +63,14 @@ class RulesWindowTest {
         robot.doubleClickOn("#rule-cap-max").write("0");
         robot.clickOn("#rule-save");
         Label capError = robot.lookup("#error-rule-attemptCap-max").queryAs(Label.class);
-        waitUntil(capError::isVisible);
+        Fx.waitUntil(capError::isVisible);
         assertThat(capError.getText()).isEqualTo("must be at least 1");
         assertThat(robot.lookup("#rule-error").queryAs(Label.class).getText()).startsWith("Check rule.attemptCap.max");
 
         robot.doubleClickOn("#rule-cap-max").write("3");
         robot.doubleClickOn("#rule-cap-window").write("0");
         robot.clickOn("#rule-save");
-        waitUntil(() -> robot.lookup("#error-rule-attemptCap-window").queryAs(Label.class).isVisible());
+        Fx.waitUntil(() -> robot.lookup("#error-rule-attemptCap-window").queryAs(Label.class).isVisible());
         assertThat(robot.lookup("#error-rule-attemptCap-window").queryAs(Label.class).getText())
                 .isEqualTo("must be longer than zero");
 
@@ -86,7 +78,7 @@ class RulesWindowTest {
         focus(robot, "#rule-countries");
         robot.write("XX");
         robot.clickOn("#rule-save");
-        waitUntil(() -> robot.lookup("#error-rule-appliesTo-countries").queryAs(Label.class).isVisible());
+        Fx.waitUntil(() -> robot.lookup("#error-rule-appliesTo-countries").queryAs(Label.class).isVisible());
         assertThat(robot.lookup("#error-rule-appliesTo-countries").queryAs(Label.class).getText())
                 .isEqualTo("'XX' is not an ISO country code");
 
@@ -96,7 +88,7 @@ class RulesWindowTest {
         robot.clickOn("#rule-hours-on");
         robot.clickOn("#rule-hours-MONDAY").write("21:00-08:00");
         robot.clickOn("#rule-save");
-        waitUntil(() -> robot.lookup("#error-rule-callingHours-MONDAY").queryAs(Label.class).isVisible());
+        Fx.waitUntil(() -> robot.lookup("#error-rule-callingHours-MONDAY").queryAs(Label.class).isVisible());
         assertThat(robot.lookup("#error-rule-callingHours-MONDAY").queryAs(Label.class).getText())
                 .contains("21:00-08:00 ends before it starts");
         assertThat(session.rules().current()).hasSize(before).allSatisfy(rule -> assertThat(rule.version()).isEqualTo(1));
@@ -107,11 +99,11 @@ class RulesWindowTest {
         robot.clickOn("#rule-presets").clickOn("#preset-FLORIDA");
         assertThat(robot.lookup("#rule-name").queryAs(TextField.class).getText()).isEqualTo("Florida 3 per 24 h, 8:00-20:00");
         robot.clickOn("#rule-save");
-        waitUntil(() -> session.rules().current().stream().anyMatch(rule -> rule.name().startsWith("Florida")));
+        Fx.waitUntil(() -> session.rules().current().stream().anyMatch(rule -> rule.name().startsWith("Florida")));
 
         robot.doubleClickOn("#rule-cap-max").write("2");
         robot.clickOn("#rule-save");
-        waitUntil(() -> session.rules().current().stream().anyMatch(rule -> rule.name().startsWith("Florida")
+        Fx.waitUntil(() -> session.rules().current().stream().anyMatch(rule -> rule.name().startsWith("Florida")
                 && rule.version() == 2 && rule.attemptCap().max() == 2));
         assertThat(robot.lookup("#rule-status").queryAs(Label.class).getText())
                 .isEqualTo("Saved \"Florida 3 per 24 h, 8:00-20:00\" as version 2.");
@@ -146,7 +138,4 @@ class RulesWindowTest {
         throw new AssertionError(name + " not listed");
     }
 
-    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-    }
 }
