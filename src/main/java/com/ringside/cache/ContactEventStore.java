@@ -208,9 +208,9 @@ public final class ContactEventStore {
             try (PreparedStatement statement = connection.prepareStatement("""
                     SELECT e.*, c.display_name AS c_name, c.time_zone AS c_zone, c.do_not_call AS c_dnc,
                            c.created_at AS c_created
-                    FROM contact_event e JOIN customer c ON c.id = e.customer_id
+                    FROM customer c CROSS JOIN contact_event e ON e.customer_id = c.id
                     WHERE e.occurred_at >= ?
-                    ORDER BY e.customer_id, e.occurred_at DESC""")) {
+                    ORDER BY c.seq, e.occurred_at DESC""")) {
                 statement.setLong(1, since.toEpochMilli());
                 try (ResultSet rows = statement.executeQuery()) {
                     Customer current = null;
@@ -238,7 +238,10 @@ public final class ContactEventStore {
         });
     }
 
-    /** The query reads the timeline index in its own (newest-first) order; visitors get the events oldest first. */
+    /**
+     * The query walks customers and seeks each one's recent events in the timeline index (CROSS JOIN fixes that
+     * order: the other way round reads all ten million index entries); visitors get the events oldest first.
+     */
     private static List<ContactEvent> oldestFirst(List<ContactEvent> newestFirst) {
         Collections.reverse(newestFirst);
         return newestFirst;

@@ -70,6 +70,26 @@ public final class ContactPolicy {
                 reasons, overrideRole(findings), versions);
     }
 
+    /**
+     * Only the verdict, by the same checks as {@link #decide}: for replaying many past calls, where when a call
+     * would have been allowed and the words of each reason are not needed. {@code sortedHistory} is the
+     * customer's events, oldest first.
+     */
+    public Verdict verdict(List<ContactRule> rules, Customer customer, List<ContactEvent> sortedHistory,
+                           DialRequest request) {
+        String country = zoneCandidates.countryOf(request.number());
+        Situation situation = new Situation(customer, sortedHistory, request, zones(customer, request), null);
+        Verdict verdict = Verdict.ALLOW;
+        for (ContactRule rule : rules) {
+            if (rule.enabled() && rule.appliesTo().covers(request.lineOfBusiness(), request.campaign(), country)) {
+                for (Finding finding : evaluate(List.of(rule), situation, request.at())) {
+                    verdict = verdict.strictest(finding.rule().severity());
+                }
+            }
+        }
+        return verdict;
+    }
+
     private List<Finding> evaluate(List<ContactRule> rules, Situation situation, Instant at) {
         List<Finding> findings = new ArrayList<>();
         for (ContactRule rule : rules) {

@@ -31,7 +31,7 @@ public final class RuleReplay {
             }
             DialRequest request = new DialRequest(customer.id(), call.number(), call.lineOfBusiness(), call.campaign(),
                     call.agentId(), call.occurredAt());
-            if (policy.decide(rules, customer, events.subList(0, i), request).verdict() == Verdict.BLOCK) {
+            if (policy.verdict(rules, customer, events.subList(0, i), request) == Verdict.BLOCK) {
                 blocked.add(call);
             }
         }

@@ -64,6 +64,17 @@ class PolicyProperties {
         assertThat(decision.nextAllowedAt()).isEqualTo(scenario.now());
     }
 
+    @Property(tries = 200)
+    void theVerdictOnlyPathAgreesWithTheFullDecision(@ForAll("scenarios") Scenario scenario) {
+        PolicyFixture desk = scenario.desk();
+        var request = new com.ringside.domain.DialRequest(desk.customer.id(), desk.customer.phones().get(0).number(),
+                desk.line, desk.campaign, null, scenario.now());
+        List<com.ringside.domain.ContactEvent> sorted = desk.history.stream()
+                .sorted(java.util.Comparator.comparing(com.ringside.domain.ContactEvent::occurredAt)).toList();
+        assertThat(PolicyFixture.POLICY.verdict(desk.rules, desk.customer, sorted, request))
+                .isEqualTo(desk.decide(scenario.now()).verdict());
+    }
+
     @Provide
     Arbitrary<Scenario> scenarios() {
         Arbitrary<String> zone = Arbitraries.of("America/New_York", "America/Los_Angeles", "Europe/Paris",
