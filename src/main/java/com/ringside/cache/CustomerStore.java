@@ -212,49 +212,42 @@ public final class CustomerStore {
     }
 
     private static List<Phone> phones(Connection connection, String customerId) throws SQLException {
-        List<Phone> phones = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT number, type, opted_out FROM phone WHERE customer_id = ? ORDER BY position")) {
-            statement.setString(1, customerId);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    phones.add(new Phone(PhoneNumber.of(rows.getString(1)), PhoneType.valueOf(rows.getString(2)),
-                            rows.getBoolean(3)));
-                }
-            }
-        }
-        return phones;
+        return rows(connection, "SELECT number, type, opted_out FROM phone WHERE customer_id = ? ORDER BY position",
+                customerId, row -> new Phone(PhoneNumber.of(row.getString(1)), PhoneType.valueOf(row.getString(2)),
+                        row.getBoolean(3)));
     }
 
     private static List<String> emails(Connection connection, String customerId) throws SQLException {
-        List<String> emails = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT address FROM email WHERE customer_id = ? ORDER BY position")) {
-            statement.setString(1, customerId);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    emails.add(rows.getString(1));
-                }
-            }
-        }
-        return emails;
+        return rows(connection, "SELECT address FROM email WHERE customer_id = ? ORDER BY position", customerId,
+                row -> row.getString(1));
     }
 
     private static List<Account> accounts(Connection connection, String customerId) throws SQLException {
-        List<Account> accounts = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("""
+        return rows(connection, """
                 SELECT line_of_business, source_system, source_key, product, status, opened_on
-                FROM account WHERE customer_id = ? ORDER BY opened_on, source_system, source_key""")) {
+                FROM account WHERE customer_id = ? ORDER BY opened_on, source_system, source_key""", customerId,
+                row -> new Account(LineOfBusiness.valueOf(row.getString(1)), SourceSystem.of(row.getString(2)),
+                        row.getString(3), row.getString(4), AccountStatus.valueOf(row.getString(5)),
+                        parseDate(row.getString(6))));
+    }
+
+    /** The rows one customer owns in a child table, each made into a {@code T}. */
+    private static <T> List<T> rows(Connection connection, String sql, String customerId, Row<T> row) throws SQLException {
+        List<T> items = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, customerId);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    accounts.add(new Account(LineOfBusiness.valueOf(rows.getString(1)), SourceSystem.of(rows.getString(2)),
-                            rows.getString(3), rows.getString(4), AccountStatus.valueOf(rows.getString(5)),
-                            parseDate(rows.getString(6))));
+                    items.add(row.read(rows));
                 }
             }
         }
-        return accounts;
+        return items;
+    }
+
+    @FunctionalInterface
+    private interface Row<T> {
+        T read(ResultSet row) throws SQLException;
     }
 
     private static LocalDate parseDate(String value) {
