@@ -128,6 +128,16 @@ class DeskWindowTest {
     }
 
     @Test
+    void scrollingToTheEndOfTheResultsLoadsTheNextPage(FxRobot robot) throws Exception {
+        robot.clickOn("#search").write("ma");
+        ListView<SearchHit> results = robot.lookup("#search-results").queryListView();
+        Fx.waitUntil(() -> results.getItems().size() == 50);
+        robot.interact(() -> results.scrollTo(49));
+        Fx.waitUntil(() -> results.getItems().size() > 50);
+        assertThat(results.getItems()).extracting(SearchHit::customerId).doesNotHaveDuplicates();
+    }
+
+    @Test
     void nonsenseGetsAnAnswerNotAnError(FxRobot robot) throws Exception {
         robot.clickOn("#search").write("\"; DROP TABLE customer; --");
         ListView<SearchHit> results = robot.lookup("#search-results").queryListView();

@@ -86,6 +86,30 @@ class ViewModelTest {
     }
 
     @Test
+    void askingForMoreWhileAPageIsOnItsWayLoadsItOnce() {
+        List<Customer> many = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            many.add(customer(String.format("Pat%03d", i), "Zed").build());
+        }
+        customers.saveAll(many);
+        QueuedBackground background = new QueuedBackground();
+        SearchViewModel search = new SearchViewModel(customers, background);
+        search.queryProperty().set("zed");
+        search.search();
+        background.finishOldest();
+        assertThat(search.results()).hasSize(SearchViewModel.PAGE_SIZE);
+
+        search.loadMore();
+        search.loadMore();
+        assertThat(background.pending()).isEqualTo(1);
+        background.finishOldest();
+        search.loadMore();
+        background.finishOldest();
+        assertThat(search.results()).extracting(SearchHit::displayName).doesNotHaveDuplicates().hasSize(120);
+        assertThat(search.moreAvailableProperty().get()).isFalse();
+    }
+
+    @Test
     void searchExplainsEmptyAnswers() {
         SearchViewModel search = new SearchViewModel(customers, Background.inline());
         search.queryProperty().set("zzzz");

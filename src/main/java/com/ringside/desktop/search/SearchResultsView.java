@@ -23,7 +23,7 @@ public final class SearchResultsView {
         list.getStyleClass().add("search-results");
         list.setItems(model.results());
         list.setPlaceholder(placeholder(model));
-        list.setCellFactory(view -> new HitCell());
+        list.setCellFactory(view -> new HitCell(model));
         list.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) {
                 open.accept(list.getSelectionModel().getSelectedItem());
@@ -36,11 +36,6 @@ public final class SearchResultsView {
         list.setOnMouseClicked(event -> {
             if (event.getButton() == MouseButton.PRIMARY && list.getSelectionModel().getSelectedItem() != null) {
                 open.accept(list.getSelectionModel().getSelectedItem());
-            }
-        });
-        list.getSelectionModel().selectedIndexProperty().addListener((observable, before, index) -> {
-            if (index.intValue() >= model.results().size() - 5) {
-                model.loadMore();
             }
         });
     }
@@ -62,8 +57,10 @@ public final class SearchResultsView {
         private final Label numbers = new Label();
         private final Label lines = new Label();
         private final VBox box = new VBox(2, name, numbers, lines);
+        private final SearchViewModel model;
 
-        HitCell() {
+        HitCell(SearchViewModel model) {
+            this.model = model;
             name.getStyleClass().add("hit-name");
             numbers.getStyleClass().add("hit-detail");
             lines.getStyleClass().add("hit-detail");
@@ -77,6 +74,10 @@ public final class SearchResultsView {
                 setGraphic(null);
                 setText(null);
                 return;
+            }
+            // The list is virtual: a cell near the end being drawn means the agent has scrolled (or arrowed) there.
+            if (getIndex() >= getListView().getItems().size() - 5) {
+                model.loadMore();
             }
             name.setText(hit.displayName());
             name.setGraphic(hit.doNotCall() ? Icons.of("mdi2c-cancel", "dnc-icon") : null);

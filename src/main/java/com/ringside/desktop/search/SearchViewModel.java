@@ -29,6 +29,7 @@ public final class SearchViewModel {
     private final BooleanProperty moreAvailable = new SimpleBooleanProperty();
     private long generation;
     private int total;
+    private boolean loadingMore;
 
     public SearchViewModel(CustomerStore customers, Background background) {
         this.customers = customers;
@@ -54,6 +55,7 @@ public final class SearchViewModel {
     /** Searches for the current query from the first page. */
     public void search() {
         long asked = ++generation;
+        loadingMore = false;
         String typed = query.get();
         background.run(() -> customers.search(typed, 0, PAGE_SIZE), page -> {
             if (asked == generation) {
@@ -68,20 +70,25 @@ public final class SearchViewModel {
         });
     }
 
-    /** Appends the next page of the current results. */
+    /** Appends the next page of the current results; asking again while a page is on its way does nothing. */
     public void loadMore() {
-        if (!moreAvailable.get()) {
+        if (!moreAvailable.get() || loadingMore) {
             return;
         }
+        loadingMore = true;
         long asked = generation;
         String typed = query.get();
         int offset = results.size();
         background.run(() -> customers.search(typed, offset, PAGE_SIZE), page -> {
             if (asked == generation) {
+                loadingMore = false;
                 results.addAll(page.hits());
                 show(page, typed);
             }
-        }, failure -> status.set(Messages.get("search.failed", failure.getMessage())));
+        }, failure -> {
+            loadingMore = false;
+            status.set(Messages.get("search.failed", failure.getMessage()));
+        });
     }
 
     private void show(SearchPage page, String typed) {
