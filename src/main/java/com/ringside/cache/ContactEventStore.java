@@ -204,14 +204,24 @@ public final class ContactEventStore {
      * preview replays. Customers carry what a decision needs (zone, do-not-call), not their phones.
      */
     public void forEachCustomerSince(Instant since, BiConsumer<Customer, List<ContactEvent>> visitor) {
+        forEachCustomerSince(since, 0, 1, visitor);
+    }
+
+    /**
+     * As {@link #forEachCustomerSince(Instant, BiConsumer)} for one of {@code parts} interleaved shares of the
+     * customers, so several threads, each on its own connection, can read at once.
+     */
+    public void forEachCustomerSince(Instant since, int part, int parts, BiConsumer<Customer, List<ContactEvent>> visitor) {
         database.read(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("""
                     SELECT e.*, c.display_name AS c_name, c.time_zone AS c_zone, c.do_not_call AS c_dnc,
                            c.created_at AS c_created
                     FROM customer c CROSS JOIN contact_event e ON e.customer_id = c.id
-                    WHERE e.occurred_at >= ?
+                    WHERE c.seq % ? = ? AND e.occurred_at >= ?
                     ORDER BY c.seq, e.occurred_at DESC""")) {
-                statement.setLong(1, since.toEpochMilli());
+                statement.setInt(1, parts);
+                statement.setInt(2, part);
+                statement.setLong(3, since.toEpochMilli());
                 try (ResultSet rows = statement.executeQuery()) {
                     Customer current = null;
                     List<ContactEvent> events = new ArrayList<>();
