@@ -170,17 +170,6 @@ public final class ContactEventStore {
         return (int) database.singleLong("SELECT count(*) FROM outbox");
     }
 
-    public Optional<ContactEvent> find(UUID eventId) {
-        return database.read(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM contact_event WHERE id = ?")) {
-                statement.setString(1, eventId.toString());
-                try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() ? Optional.of(event(rows)) : Optional.<ContactEvent>empty();
-                }
-            }
-        });
-    }
-
     /** The customer's events since {@code since}, oldest first: the history a dial decision looks at. */
     public List<ContactEvent> history(UUID customerId, Instant since) {
         return database.read(connection -> {

@@ -32,10 +32,6 @@ public record Customer(UUID id, long version, String givenName, String familyNam
         updatedAt = updatedAt == null ? createdAt : updatedAt;
     }
 
-    public boolean isMerged() {
-        return mergedInto != null;
-    }
-
     private static String joinNames(String given, String family) {
         if (given == null) {
             return family;

@@ -6,7 +6,6 @@ import com.ringside.desktop.support.Messages;
 import com.ringside.domain.Account;
 import com.ringside.domain.ContactEvent;
 import com.ringside.domain.Customer;
-import com.ringside.domain.DecisionReason;
 import com.ringside.domain.DialDecision;
 import com.ringside.domain.LineOfBusiness;
 import com.ringside.domain.Outcome;
@@ -179,10 +178,6 @@ public final class DialViewModel {
         String yours = WHEN.format(next.atZone(clock.getZone()));
         return customerZone == null ? Messages.get("dial.againAt", yours)
                 : Messages.get("dial.againAtBoth", yours, WHEN.format(next.atZone(customerZone)));
-    }
-
-    public static boolean blocks(DecisionReason reason) {
-        return reason.severity() == Verdict.BLOCK;
     }
 
     private static String blankToNull(String text) {

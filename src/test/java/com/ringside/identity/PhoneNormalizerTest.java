@@ -1,0 +1,34 @@
+package com.ringside.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.ringside.domain.PhoneNumber;
+import org.junit.jupiter.api.Test;
+
+class PhoneNormalizerTest {
+    @Test
+    void numbersAsPeopleWriteThemBecomeE164InTheDefaultRegion() {
+        PhoneNormalizer us = new PhoneNormalizer("us");
+        assertThat(us.normalize("(415) 555-0123")).contains(PhoneNumber.of("+14155550123"));
+        assertThat(us.normalize("+44 20 7946 0958")).contains(PhoneNumber.of("+442079460958"));
+        assertThat(new PhoneNormalizer("GB").normalize("020 7946 0958")).contains(PhoneNumber.of("+442079460958"));
+    }
+
+    @Test
+    void whatIsNotANumberGivesNothing() {
+        PhoneNormalizer us = new PhoneNormalizer("US");
+        assertThat(us.normalize("call me maybe")).isEmpty();
+        assertThat(us.normalize("")).isEmpty();
+        assertThat(us.normalize("4".repeat(10_000))).isEmpty();
+        assertThatThrownBy(() -> new PhoneNormalizer("XX")).hasMessageContaining("Unknown phone region");
+    }
+
+    @Test
+    void digitFormsAndRegionComeFromTheNumber() {
+        assertThat(PhoneNormalizer.searchDigits(PhoneNumber.of("+442079460958")))
+                .containsExactly("442079460958", "2079460958", "02079460958");
+        assertThat(PhoneNormalizer.regionOf(PhoneNumber.of("+33142685300"))).isEqualTo("FR");
+        assertThat(PhoneNormalizer.display(PhoneNumber.of("+14155550123"))).isEqualTo("+1 415-555-0123");
+    }
+}
