@@ -13,7 +13,7 @@ enum DemoLine {
     ORDERS(LineOfBusiness.ORDERS, "ORDER_DESK", "O-", 2_000_000,
             List.of("Online order", "Phone order", "Subscription"), List.of("delivery", "satisfaction", "win-back")),
     MARKETING(LineOfBusiness.MARKETING, "CAMPAIGN_HUB", "M-", 7_000_000,
-            List.of("Newsletter", "Prospect"), List.of("spring-offer", "loyalty", "survey"));
+            List.of("Newsletter", "Catalogue request", "Event sign-up"), List.of("spring-offer", "loyalty", "survey"));
 
     final LineOfBusiness line;
     final SourceSystem system;

@@ -132,6 +132,7 @@ class DeskWindowTest {
         robot.clickOn("#search").write("ma");
         ListView<SearchHit> results = robot.lookup("#search-results").queryListView();
         Fx.waitUntil(() -> results.getItems().size() == 50);
+        assertThat(robot.lookup("#search-status").queryAs(Label.class).getText()).matches("[0-9,]+ customers");
         robot.interact(() -> results.scrollTo(49));
         Fx.waitUntil(() -> results.getItems().size() > 50);
         assertThat(results.getItems()).extracting(SearchHit::customerId).doesNotHaveDuplicates();

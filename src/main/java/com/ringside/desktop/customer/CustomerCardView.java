@@ -54,7 +54,7 @@ public final class CustomerCardView {
         emails.getStyleClass().add("muted");
         emails.setGraphic(Icons.of("mdi2e-email-outline"));
         accounts.getStyleClass().add("accounts");
-        accounts.setHgap(16);
+        accounts.setHgap(10);
         accounts.setVgap(4);
         callsByLine.setId("calls-by-line");
         callsByLine.getStyleClass().add("muted");
@@ -112,10 +112,12 @@ public final class CustomerCardView {
         accounts.getChildren().clear();
         int row = 0;
         for (Account account : customer.accounts()) {
-            accounts.addRow(row++, lineLabel(account), cell(account.sourceSystem().code() + "  " + account.sourceKey(), "mono"),
+            Label key = cell(account.sourceSystem().code() + "  " + account.sourceKey(), "mono");
+            key.setMinWidth(Region.USE_PREF_SIZE);
+            accounts.addRow(row++, lineLabel(account), key,
                     cell(account.product() == null ? "" : account.product(), "plain"),
                     cell(Labels.of(account.status()), "status-" + account.status().name().toLowerCase(Locale.ROOT)),
-                    cell(account.openedOn() == null ? "" : Messages.get("card.opened", OPENED.format(account.openedOn())), "muted"));
+                    cell(account.openedOn() == null ? "" : OPENED.format(account.openedOn()), "muted"));
         }
     }
 
@@ -131,6 +133,7 @@ public final class CustomerCardView {
     private static Label lineLabel(Account account) {
         Label label = new Label(Labels.of(account.lineOfBusiness()));
         label.getStyleClass().addAll("line-tag", "line-" + account.lineOfBusiness().name().toLowerCase(Locale.ROOT));
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 

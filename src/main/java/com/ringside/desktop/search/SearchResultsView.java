@@ -7,16 +7,20 @@ import com.ringside.desktop.support.Messages;
 import com.ringside.identity.PhoneNormalizer;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The results list: name, numbers and lines of business, so a household can be told apart at a glance. */
 public final class SearchResultsView {
     private final ListView<SearchHit> list = new ListView<>();
+    private final VBox root;
 
     public SearchResultsView(SearchViewModel model, Consumer<SearchHit> open, Runnable backToSearch) {
         list.setId("search-results");
@@ -33,6 +37,17 @@ public final class SearchResultsView {
                 event.consume();
             }
         });
+        Label status = new Label();
+        status.setId("search-status");
+        status.getStyleClass().add("search-status");
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        status.textProperty().bind(model.statusProperty());
+        status.visibleProperty().bind(Bindings.isNotEmpty(model.results()));
+        status.managedProperty().bind(status.visibleProperty());
+        VBox.setVgrow(list, Priority.ALWAYS);
+        root = new VBox(status, list);
+        root.getStyleClass().add("search-pane");
         list.setOnMouseClicked(event -> {
             if (event.getButton() == MouseButton.PRIMARY && list.getSelectionModel().getSelectedItem() != null) {
                 open.accept(list.getSelectionModel().getSelectedItem());
@@ -40,7 +55,12 @@ public final class SearchResultsView {
         });
     }
 
-    public ListView<SearchHit> node() {
+    /** The list with its count above it. */
+    public Region node() {
+        return root;
+    }
+
+    public ListView<SearchHit> list() {
         return list;
     }
 

@@ -206,10 +206,10 @@ public final class MainWindow {
     }
 
     private static void focusResults(SearchResultsView results) {
-        if (!results.node().getItems().isEmpty()) {
-            results.node().requestFocus();
-            if (results.node().getSelectionModel().isEmpty()) {
-                results.node().getSelectionModel().selectFirst();
+        if (!results.list().getItems().isEmpty()) {
+            results.list().requestFocus();
+            if (results.list().getSelectionModel().isEmpty()) {
+                results.list().getSelectionModel().selectFirst();
             }
         }
     }
