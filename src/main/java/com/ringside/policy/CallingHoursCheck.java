@@ -7,9 +7,11 @@ import com.ringside.domain.TimeRange;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +58,7 @@ final class CallingHoursCheck {
                 continue;
             }
             for (TimeRange range : ranges(rule.callingHours(), date.getDayOfWeek())) {
-                Instant start = date.atTime(range.start()).atZone(zone).toInstant();
+                Instant start = firstInstantAtOrAfter(date.atTime(range.start()), zone);
                 Instant end = range.endSecond() == 86_400 ? Situation.startOfDay(date.plusDays(1), zone)
                         : date.atTime(LocalTime.ofSecondOfDay(range.endSecond())).atZone(zone).toInstant();
                 if (end.isAfter(from)) {
@@ -65,6 +67,18 @@ final class CallingHoursCheck {
             }
         }
         return null;
+    }
+
+    /**
+     * The first instant whose local time is at or after {@code local}: the instant itself, or where the clocks
+     * jump over it (spring forward), the moment of the jump, when the local time passes it.
+     */
+    private static Instant firstInstantAtOrAfter(LocalDateTime local, ZoneId zone) {
+        ZoneOffsetTransition transition = zone.getRules().getTransition(local);
+        if (transition != null && transition.isGap()) {
+            return transition.getInstant();
+        }
+        return local.atZone(zone).toInstant();
     }
 
     private static boolean open(CallingHours hours, DayOfWeek day, LocalTime time) {

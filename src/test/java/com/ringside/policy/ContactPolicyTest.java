@@ -170,6 +170,16 @@ class ContactPolicyTest {
     }
 
     @Test
+    void aRangeThatStartsInsideTheSkippedHourOpensWhenTheClocksJump() {
+        // 8 March 2026, New York: 02:00 EST jumps to 03:00 EDT, so 02:30 never happens and 03:00 is inside 02:30-04:00.
+        PolicyFixture desk = new PolicyFixture(NEW_YORK).rule(hours("02:30-04:00", null));
+        DialDecision beforeTheJump = desk.decide(Instant.parse("2026-03-08T06:59:59Z"));
+        assertThat(beforeTheJump.verdict()).isEqualTo(Verdict.BLOCK);
+        assertThat(beforeTheJump.nextAllowedAt()).as("03:00 EDT").isEqualTo(Instant.parse("2026-03-08T07:00:00Z"));
+        assertThat(desk.decide(Instant.parse("2026-03-08T07:00:00Z")).verdict()).isEqualTo(Verdict.ALLOW);
+    }
+
+    @Test
     void aPublicHolidayClosesTheWholeLocalDay() {
         PolicyFixture desk = new PolicyFixture(PARIS).rule(hours("10:00-20:00", "FR"));
         DialDecision bastilleDay = desk.decide(local("2026-07-14T11:00:00", PARIS));
