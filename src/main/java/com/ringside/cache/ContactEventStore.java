@@ -150,6 +150,22 @@ public final class ContactEventStore {
         });
     }
 
+    /** The newest PENDING outbound call this agent made to the customer: a call placed and never wrapped up. */
+    public Optional<ContactEvent> openCall(UUID customerId, UUID agentId) {
+        return database.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT * FROM contact_event
+                    WHERE customer_id = ? AND agent_id = ? AND outcome = 'PENDING' AND direction = 'OUTBOUND'
+                    ORDER BY occurred_at DESC LIMIT 1""")) {
+                statement.setString(1, customerId.toString());
+                statement.setString(2, agentId.toString());
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(event(rows)) : Optional.<ContactEvent>empty();
+                }
+            }
+        });
+    }
+
     /** The earliest open callback promised to this customer, if any. */
     public Optional<Instant> nextCallback(UUID customerId) {
         return database.read(connection -> {

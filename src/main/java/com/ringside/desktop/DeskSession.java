@@ -9,6 +9,9 @@ import com.ringside.demo.DemoCompany;
 import com.ringside.demo.DemoDataLoader;
 import com.ringside.domain.ContactRule;
 import com.ringside.domain.Ids;
+import com.ringside.identity.PhoneZones;
+import com.ringside.policy.ContactPolicy;
+import com.ringside.policy.JollydayHolidays;
 import com.ringside.policy.Presets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,6 +36,7 @@ public final class DeskSession implements AutoCloseable {
     private final Clock clock;
     private final DeskUser user;
     private final Dialer dialer;
+    private final ContactPolicy policy = new ContactPolicy(new JollydayHolidays(), new PhoneZones());
 
     private DeskSession(CacheDatabase database, Clock clock, DeskUser user, Dialer dialer) {
         this.database = database;
@@ -84,6 +88,11 @@ public final class DeskSession implements AutoCloseable {
 
     public DeskUser user() {
         return user;
+    }
+
+    /** The engine every guard decision and rule preview of this desk uses. */
+    public ContactPolicy policy() {
+        return policy;
     }
 
     public Dialer dialer() {

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.ringside.cti.DialException;
 import com.ringside.desktop.dial.CallRefusedException;
 import com.ringside.desktop.dial.DialService;
+import com.ringside.desktop.dial.DialViewModel;
+import com.ringside.desktop.support.Background;
+import com.ringside.domain.Outcome;
 import com.ringside.desktop.dial.NumberGuard;
 import com.ringside.domain.Customer;
 import com.ringside.domain.LineOfBusiness;
@@ -68,6 +71,28 @@ class DialServiceTest {
             assertThatThrownBy(() -> new DialService(broken).place(anaId(broken), ANA, LineOfBusiness.INSURANCE,
                     "renewals", "asked for a call back")).isInstanceOf(DialException.class);
             assertThat(broken.events().outboxSize()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aCallLeftWithoutWrapUpComesBackAsTheWrapUpAfterARestart() {
+        DeskUser sam = new DeskUser(UUID.randomUUID(), "Sam", UserRole.AGENT);
+        UUID ana;
+        try (DeskSession before = DeskSession.open(dir, NOON_IN_CALIFORNIA, sam, number -> { })) {
+            ana = anaId(before);
+            new DialService(before).place(ana, ANA, LineOfBusiness.INSURANCE, "renewals", null);
+        }
+        try (DeskSession after = DeskSession.open(dir, NOON_IN_CALIFORNIA, sam, number -> { })) {
+            DialViewModel dial = new DialViewModel(new DialService(after), Background.inline(), NOON_IN_CALIFORNIA,
+                    sam.role(), () -> { });
+            dial.show(after.customers().find(ana).orElseThrow());
+            assertThat(dial.inCallProperty().get()).isNotNull();
+            assertThat(dial.inCallProperty().get().outcome()).isEqualTo(Outcome.PENDING);
+            assertThat(dial.messageProperty().get()).contains("has no wrap-up yet");
+
+            dial.wrapUp(Outcome.NO_ANSWER, "");
+            assertThat(dial.inCallProperty().get()).isNull();
+            assertThat(new DialService(after).openCall(ana)).isEmpty();
         }
     }
 

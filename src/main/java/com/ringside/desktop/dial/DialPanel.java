@@ -64,7 +64,8 @@ public final class DialPanel {
         wrapUp.visibleProperty().bind(model.inCallProperty().isNotNull());
         wrapUp.managedProperty().bind(wrapUp.visibleProperty());
 
-        root.getChildren().addAll(title, purpose, numbers, wrapUp, message);
+        // An open call's wrap-up comes first: it is what the agent must finish.
+        root.getChildren().addAll(title, wrapUp, message, purpose, numbers);
         model.guards().addListener((ListChangeListener<NumberGuard>) change -> rebuild());
     }
 

@@ -16,13 +16,11 @@ import com.ringside.domain.Phone;
 import com.ringside.domain.PhoneNumber;
 import com.ringside.domain.SourceSystem;
 import com.ringside.domain.Verdict;
-import com.ringside.identity.PhoneZones;
-import com.ringside.policy.ContactPolicy;
-import com.ringside.policy.JollydayHolidays;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -32,7 +30,6 @@ import java.util.UUID;
 public final class DialService {
     /** Longer than any window a rule may use, so every event a rule could count is in the history. */
     private static final Duration HISTORY = Duration.ofDays(3_700);
-    private static final ContactPolicy POLICY = new ContactPolicy(new JollydayHolidays(), new PhoneZones());
 
     private final DeskSession session;
 
@@ -80,6 +77,11 @@ public final class DialService {
         return pending;
     }
 
+    /** A call this agent placed to the customer and never wrapped up (the desk closed mid-call), if any. */
+    public Optional<ContactEvent> openCall(UUID customerId) {
+        return session.events().openCall(customerId, session.user().id());
+    }
+
     /** Completes a placed call with what the agent wrote at wrap-up, and the callback promised, if any. */
     public ContactEvent complete(ContactEvent pending, Outcome outcome, String notes, Instant callbackAt) {
         if (outcome == null || outcome == Outcome.PENDING) {
@@ -95,8 +97,8 @@ public final class DialService {
         return done;
     }
 
-    private static DialDecision decide(List<ContactRule> rules, Customer customer, List<ContactEvent> history,
+    private DialDecision decide(List<ContactRule> rules, Customer customer, List<ContactEvent> history,
                                        PhoneNumber number, LineOfBusiness line, String campaign, Instant now) {
-        return POLICY.decide(rules, customer, history, new DialRequest(customer.id(), number, line, campaign, null, now));
+        return session.policy().decide(rules, customer, history, new DialRequest(customer.id(), number, line, campaign, null, now));
     }
 }

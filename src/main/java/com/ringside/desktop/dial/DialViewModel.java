@@ -82,8 +82,22 @@ public final class DialViewModel {
         if (!sameCustomer) {
             message.set("");
             line.set(shown.accounts().stream().map(Account::lineOfBusiness).findFirst().orElse(LineOfBusiness.MARKETING));
+            resumeOpenCall(shown);
         }
         refresh();
+    }
+
+    /** A call left without wrap-up (the desk closed mid-call) comes back as the wrap-up to finish. */
+    private void resumeOpenCall(Customer shown) {
+        if (inCall.get() != null) {
+            return;
+        }
+        background.run(() -> service.openCall(shown.id()), open -> open.ifPresent(pending -> {
+            if (inCall.get() == null && customer != null && customer.id().equals(pending.customerId())) {
+                inCall.set(pending);
+                message.set(Messages.get("dial.resumed", WHEN.format(pending.occurredAt().atZone(clock.getZone()))));
+            }
+        }), failure -> message.set(failure.getMessage()));
     }
 
     public void refresh() {

@@ -5,9 +5,6 @@ import com.ringside.domain.ContactEvent;
 import com.ringside.domain.ContactRule;
 import com.ringside.domain.CoolDown;
 import com.ringside.domain.Customer;
-import com.ringside.identity.PhoneZones;
-import com.ringside.policy.ContactPolicy;
-import com.ringside.policy.JollydayHolidays;
 import com.ringside.policy.RuleReplay;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +19,6 @@ public final class RulesService {
     public static final Duration PREVIEW_PERIOD = Duration.ofDays(30);
     private static final int READERS = 2;
     private static final int EXAMPLES = 200;
-    private static final RuleReplay REPLAY = new RuleReplay(new ContactPolicy(new JollydayHolidays(), new PhoneZones()));
 
     private final DeskSession session;
 
@@ -48,7 +44,7 @@ public final class RulesService {
         Instant from = now.minus(PREVIEW_PERIOD);
         Instant since = from.minus(lookBack(rule));
         BlockingQueue<Group> queue = new ArrayBlockingQueue<>(4_096);
-        Replayer replayer = new Replayer(rule, from, queue, READERS);
+        Replayer replayer = new Replayer(new RuleReplay(session.policy()), rule, from, queue, READERS);
         Thread worker = new Thread(replayer, "rule-preview");
         worker.setDaemon(true);
         worker.start();
@@ -104,6 +100,7 @@ public final class RulesService {
 
     /** Replays groups as they arrive and tallies what the rule would have blocked. */
     private static final class Replayer implements Runnable {
+        private final RuleReplay replay;
         private final ContactRule rule;
         private final Instant from;
         private final BlockingQueue<Group> queue;
@@ -113,7 +110,8 @@ public final class RulesService {
         private int open;
         private volatile RuntimeException failure;
 
-        Replayer(ContactRule rule, Instant from, BlockingQueue<Group> queue, int readers) {
+        Replayer(RuleReplay replay, ContactRule rule, Instant from, BlockingQueue<Group> queue, int readers) {
+            this.replay = replay;
             this.rule = rule;
             this.from = from;
             this.queue = queue;
@@ -132,7 +130,7 @@ public final class RulesService {
                     if (failure != null) {
                         continue;
                     }
-                    List<ContactEvent> blocked = REPLAY.wouldHaveBlocked(rule, group.customer(), group.events(), from);
+                    List<ContactEvent> blocked = replay.wouldHaveBlocked(rule, group.customer(), group.events(), from);
                     if (!blocked.isEmpty()) {
                         calls += blocked.size();
                         customers++;

@@ -27,6 +27,7 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -34,6 +35,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -57,6 +59,8 @@ import org.slf4j.LoggerFactory;
 public final class MainWindow {
     private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
     private static final Duration TYPING_PAUSE = Duration.millis(120);
+    private static final double DIAL_MAX_HEIGHT = 380;
+    private static final double DIAL_WIDTH = 470;
 
     private final BorderPane root = new BorderPane();
     private final TextField search = new TextField();
@@ -166,7 +170,16 @@ public final class MainWindow {
         });
         Node card = new CustomerCardView(cardModel).node();
         HBox.setHgrow(card, Priority.ALWAYS);
-        Node dial = new DialPanel(dialModel).node();
+        // Several blocked numbers and a wrap-up can be taller than the card; they scroll, the timeline keeps its room.
+        Node panel = new DialPanel(dialModel).node();
+        ScrollPane dial = new ScrollPane(panel);
+        dial.setFitToWidth(true);
+        dial.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        dial.setMinWidth(DIAL_WIDTH);
+        dial.setPrefWidth(DIAL_WIDTH);
+        dial.prefViewportHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.min(panel.getLayoutBounds().getHeight(), DIAL_MAX_HEIGHT), panel.layoutBoundsProperty()));
+        dial.getStyleClass().add("dial-scroll");
         HBox top = new HBox(card, dial);
         top.getStyleClass().add("card-row");
         VBox customerPane = new VBox(top, new TimelineView(timelineModel, session.clock().getZone()).node());
