@@ -5,6 +5,8 @@ import com.ringside.cli.Command;
 import com.ringside.cli.DecideCommand;
 import com.ringside.cli.DemoDataCommand;
 import com.ringside.cli.Options;
+import com.ringside.cli.ServerCommand;
+import com.ringside.cli.UsersCommand;
 import com.ringside.desktop.DeskLauncher;
 import com.ringside.domain.UserRole;
 import java.io.PrintStream;
@@ -16,7 +18,8 @@ import java.util.Set;
 
 /** `ringside [command] [options]`: with no command, opens the desk. */
 public final class Main {
-    private static final List<Command> COMMANDS = List.of(new DemoDataCommand(), new DecideCommand());
+    private static final List<Command> COMMANDS = List.of(new DemoDataCommand(), new DecideCommand(),
+            new ServerCommand(), new UsersCommand());
 
     private Main() {
     }

@@ -8,7 +8,6 @@ import com.ringside.cti.Dialer;
 import com.ringside.demo.DemoCompany;
 import com.ringside.demo.DemoDataLoader;
 import com.ringside.domain.ContactRule;
-import com.ringside.domain.Ids;
 import com.ringside.identity.PhoneZones;
 import com.ringside.policy.ContactPolicy;
 import com.ringside.policy.JollydayHolidays;
@@ -16,17 +15,12 @@ import com.ringside.policy.Presets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** What the desk works on once started: the open cache and its stores. Opened off the FX thread. */
 public final class DeskSession implements AutoCloseable {
     static final int DEMO_CUSTOMERS = 2_000;
-    private static final Supplier<List<ContactRule>> DEMO_RULES = () -> List.of(Presets.companyDefault(Ids.newId()),
-            Presets.tcpaHours(Ids.newId()), Presets.regF(Ids.newId()), Presets.canada(Ids.newId()),
-            Presets.france(Ids.newId()), Presets.ukAbandoned(Ids.newId()));
     private static final Logger LOG = LoggerFactory.getLogger(DeskSession.class);
 
     private final CacheDatabase database;
@@ -63,7 +57,7 @@ public final class DeskSession implements AutoCloseable {
             }
             RuleStore rules = new RuleStore(database);
             if (rules.isEmpty()) {
-                for (ContactRule rule : DEMO_RULES.get()) {
+                for (ContactRule rule : Presets.starterSet()) {
                     rules.save(rule, user.id(), clock.instant());
                 }
             }

@@ -1,6 +1,8 @@
 package com.ringside.domain;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -49,5 +51,25 @@ public record ContactRule(UUID id, long version, String name, boolean enabled, V
     public ContactRule withEnabled(boolean on) {
         return new ContactRule(id, version, name, on, severity, overrideRole, appliesTo, attemptCap, coolDowns,
                 callingHours, holidays, doNotCall, requireFreshCache);
+    }
+
+    /** How far back history must reach for this rule to be judged, with a day to spare for calendar days. */
+    public Duration lookBack() {
+        Duration longest = Duration.ofDays(1);
+        if (attemptCap != null && attemptCap.window().length().compareTo(longest) > 0) {
+            longest = attemptCap.window().length();
+        }
+        for (CoolDown coolDown : coolDowns) {
+            if (coolDown.period().length().compareTo(longest) > 0) {
+                longest = coolDown.period().length();
+            }
+        }
+        return longest.plusDays(1);
+    }
+
+    /** The history every rule in {@code rules} needs: the longest look-back among them. */
+    public static Duration lookBack(Collection<ContactRule> rules) {
+        return rules.stream().map(ContactRule::lookBack).max(Comparator.naturalOrder())
+                .orElse(Duration.ofDays(1));
     }
 }

@@ -7,6 +7,7 @@ import com.ringside.domain.ContactWindow;
 import com.ringside.domain.CoolDown;
 import com.ringside.domain.CountAcross;
 import com.ringside.domain.CountPer;
+import com.ringside.domain.Ids;
 import com.ringside.domain.LineOfBusiness;
 import com.ringside.domain.Outcome;
 import com.ringside.domain.RuleScope;
@@ -53,6 +54,13 @@ public final class Presets {
                 new Preset("COMPANY_DEFAULT", "Company default: 3 calls in 7 days", "Company policy: at most 3 "
                         + "outbound calls per customer in any 7 days, counted across every line of business.",
                         Presets::companyDefault));
+    }
+
+    /** What a new master starts with: the company default and the regulators' rules most desks need. */
+    public static List<ContactRule> starterSet() {
+        return List.of(companyDefault(Ids.newId()), tcpaHours(Ids.newId()),
+                regF(Ids.newId()), canada(Ids.newId()),
+                france(Ids.newId()), ukAbandoned(Ids.newId()));
     }
 
     public static ContactRule regF(UUID id) {

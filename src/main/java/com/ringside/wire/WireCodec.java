@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ringside.domain.Account;
+import com.ringside.domain.CallOverride;
 import com.ringside.domain.AccountStatus;
 import com.ringside.domain.AttemptCap;
 import com.ringside.domain.CallingHours;
@@ -140,12 +141,16 @@ public final class WireCodec {
         return at(path, () -> {
             required(path, "customer", json);
             return new Customer(uuid(path + ".id", json.id()), json.version() == null ? 1 : json.version(),
-                    json.givenName(), json.familyName(), json.displayName(), null,
+                    json.givenName(), json.familyName(), json.displayName(),
+                    json.birthDate() == null ? null : date(path + ".birthDate", json.birthDate()),
                     json.timeZone() == null ? null : zone(path + ".timeZone", json.timeZone()),
-                    Boolean.TRUE.equals(json.doNotCall()), json.doNotCallReason(), null,
+                    Boolean.TRUE.equals(json.doNotCall()), json.doNotCallReason(),
+                    json.mergedInto() == null ? null : uuid(path + ".mergedInto", json.mergedInto()),
                     list(json.phones(), path + ".phones", WireCodec::phone),
                     json.emails() == null ? List.of() : json.emails(),
-                    list(json.accounts(), path + ".accounts", WireCodec::account), Instant.EPOCH, null);
+                    list(json.accounts(), path + ".accounts", WireCodec::account),
+                    json.createdAt() == null ? Instant.EPOCH : instant(path + ".createdAt", json.createdAt()),
+                    json.updatedAt() == null ? null : instant(path + ".updatedAt", json.updatedAt()));
         }, "customer.");
     }
 
@@ -161,8 +166,30 @@ public final class WireCodec {
                     json.outcome() == null ? null : parse(path + ".outcome", Outcome.class, json.outcome()),
                     json.durationSeconds() == null ? 0 : json.durationSeconds(), json.notes(),
                     json.sourceSystem() == null ? null : SourceSystem.of(json.sourceSystem()),
-                    Boolean.TRUE.equals(json.provisional()), null);
+                    Boolean.TRUE.equals(json.provisional()), override(json, path));
         }, "event.");
+    }
+
+    private static CallOverride override(EventJson json, String path) {
+        if (json.overrideBy() == null && json.overrideReason() == null) {
+            return null;
+        }
+        return new CallOverride(uuid(path + ".overrideBy", json.overrideBy()), json.overrideReason());
+    }
+
+    public static CustomerJson customer(Customer customer) {
+        return new CustomerJson(customer.id().toString(), customer.version(), customer.displayName(),
+                customer.givenName(), customer.familyName(),
+                customer.timeZone() == null ? null : customer.timeZone().getId(),
+                customer.phones().stream().map(p -> new PhoneJson(p.number().e164(), p.type().name(), p.optedOut())).toList(),
+                customer.emails(), customer.doNotCall(), customer.doNotCallReason(),
+                customer.accounts().stream().map(a -> new AccountJson(a.lineOfBusiness().name(), a.sourceSystem().code(),
+                        a.sourceKey(), a.product(), a.status().name(),
+                        a.openedOn() == null ? null : a.openedOn().toString())).toList(),
+                customer.birthDate() == null ? null : customer.birthDate().toString(),
+                customer.mergedInto() == null ? null : customer.mergedInto().toString(),
+                customer.createdAt() == null ? null : customer.createdAt().toString(),
+                customer.updatedAt() == null ? null : customer.updatedAt().toString());
     }
 
     public static EventJson event(ContactEvent event) {
@@ -170,7 +197,9 @@ public final class WireCodec {
                 event.channel().name(), event.direction().name(), event.lineOfBusiness().name(), event.campaign(),
                 event.agentId() == null ? null : event.agentId().toString(),
                 event.number() == null ? null : event.number().e164(), event.outcome() == null ? null : event.outcome().name(),
-                event.durationSeconds(), event.notes(), event.sourceSystem().code(), event.provisional());
+                event.durationSeconds(), event.notes(), event.sourceSystem().code(), event.provisional(),
+                event.override() == null ? null : event.override().by().toString(),
+                event.override() == null ? null : event.override().reason());
     }
 
     /** A decision request; {@code at} defaults to {@code now}. */
@@ -283,7 +312,7 @@ public final class WireCodec {
         }
     }
 
-    private static UUID uuid(String field, String text) {
+    public static UUID uuid(String field, String text) {
         Checks.requiredText(field, text);
         try {
             return UUID.fromString(text.strip());

@@ -29,7 +29,8 @@ public final class WireRecords {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CustomerJson(String id, Long version, String displayName, String givenName, String familyName,
                                String timeZone, List<PhoneJson> phones, List<String> emails, Boolean doNotCall,
-                               String doNotCallReason, List<AccountJson> accounts) {
+                               String doNotCallReason, List<AccountJson> accounts, String birthDate, String mergedInto,
+                               String createdAt, String updatedAt) {
     }
 
     public record PhoneJson(String number, String type, Boolean optedOut) {
@@ -43,7 +44,8 @@ public final class WireRecords {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EventJson(String id, String customerId, String occurredAt, String channel, String direction,
                             String lineOfBusiness, String campaign, String agentId, String number, String outcome,
-                            Integer durationSeconds, String notes, String sourceSystem, Boolean provisional) {
+                            Integer durationSeconds, String notes, String sourceSystem, Boolean provisional,
+                            String overrideBy, String overrideReason) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -62,5 +64,54 @@ public final class WireRecords {
     /** What `ringside decide` reads. */
     public record ScenarioJson(List<RuleJson> rules, CustomerJson customer, List<EventJson> history,
                                DecisionRequestJson request, String syncedAt) {
+    }
+
+    /** POST /sessions. */
+    public record LoginJson(String username, String password) {
+    }
+
+    /** A signed-in session: the bearer token, who it is for and until when. */
+    public record SessionJson(String token, String userId, String username, String displayName, String role,
+                              String expiresAt) {
+    }
+
+    /** POST /contact-events. */
+    public record EventBatchJson(List<EventJson> events) {
+    }
+
+    /** The master's answer for one pushed event: ACCEPTED, UPDATED, DUPLICATE or REJECTED. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PushResultJson(String id, String status, String reason, DecisionJson violation) {
+    }
+
+    public record PushResultsJson(List<PushResultJson> results) {
+    }
+
+    /** POST /dial-permits: a decision request, the id the attempt will have, and an override reason if needed. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PermitRequestJson(String eventId, String customerId, String number, String lineOfBusiness,
+                                    String campaign, String overrideReason) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PermitJson(boolean granted, DecisionJson decision, EventJson event) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ViolationJson(String eventId, String customerId, String agentId, String occurredAt, String detectedAt,
+                                DecisionJson decision) {
+    }
+
+    public record HealthJson(String status, String masterId, long latestSeq, String store) {
+    }
+
+    /** application/problem+json (RFC 9457); {@code field} names the offending field when there is one. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ProblemJson(String type, String title, int status, String detail, String field) {
+    }
+
+    /** Someone who appears on timelines: the feed's "agent" kind. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AgentJson(String id, String displayName, String team) {
     }
 }

@@ -42,7 +42,7 @@ public final class RulesService {
     public Preview preview(ContactRule rule) {
         Instant now = session.clock().instant();
         Instant from = now.minus(PREVIEW_PERIOD);
-        Instant since = from.minus(lookBack(rule));
+        Instant since = from.minus(rule.lookBack());
         BlockingQueue<Group> queue = new ArrayBlockingQueue<>(4_096);
         Replayer replayer = new Replayer(new RuleReplay(session.policy()), rule, from, queue, READERS);
         Thread worker = new Thread(replayer, "rule-preview");
@@ -162,21 +162,6 @@ public final class RulesService {
     }
 
     /** How far before the preview period the history must reach for the rule's longest window to be complete. */
-    private static Duration lookBack(ContactRule rule) {
-        Duration longest = Duration.ofDays(1);
-        if (rule.attemptCap() != null) {
-            longest = max(longest, rule.attemptCap().window().length());
-        }
-        for (CoolDown coolDown : rule.coolDowns()) {
-            longest = max(longest, coolDown.period().length());
-        }
-        return longest.plusDays(1);
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
-    }
-
     /** What the rule would have blocked: how many calls, to how many customers, and some of them. */
     public record Preview(int calls, int customers, List<PreviewHit> examples) {
     }

@@ -1,0 +1,24 @@
+package com.ringside.cli;
+
+import com.ringside.cache.DataDirectory;
+import com.ringside.server.MasterDatabase;
+
+/** Which master a command works on: PostgreSQL with --db, else the embedded SQLite file in the data directory. */
+final class MasterOptions {
+    static final String USER_VARIABLE = "RINGSIDE_DB_USER";
+    static final String PASSWORD_VARIABLE = "RINGSIDE_DB_PASSWORD";
+
+    private MasterOptions() {
+    }
+
+    static MasterDatabase open(Options options) {
+        String url = options.get("db", null);
+        if (url == null) {
+            return MasterDatabase.sqlite(DataDirectory.resolve(options.get("data-dir", null)).resolve("master"));
+        }
+        if (options.get("data-dir", null) != null) {
+            throw new Options.UsageException("give either --db or --data-dir, not both");
+        }
+        return MasterDatabase.postgres(url, System.getenv(USER_VARIABLE), System.getenv(PASSWORD_VARIABLE));
+    }
+}

@@ -1,0 +1,65 @@
+package com.ringside.cli;
+
+import com.ringside.demo.DemoCompany;
+import com.ringside.identity.PhoneZones;
+import com.ringside.policy.ContactPolicy;
+import com.ringside.policy.JollydayHolidays;
+import com.ringside.server.DemoMaster;
+import com.ringside.server.JdbcMasterStore;
+import com.ringside.server.MasterException;
+import com.ringside.server.MasterServer;
+import com.ringside.server.MasterStore;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/** `ringside server`: serves the master over HTTP until stopped. */
+public final class ServerCommand implements Command {
+    @Override
+    public String name() {
+        return "server";
+    }
+
+    @Override
+    public String summary() {
+        return "server [--data-dir D | --db jdbc:postgresql://…] [--host 127.0.0.1] [--port 8765] "
+                + "[--session-hours 12] [--demo-customers N]";
+    }
+
+    @Override
+    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+        Options options = Options.parse(args, Set.of("data-dir", "db", "host", "port", "session-hours", "demo-customers"));
+        String host = options.get("host", "127.0.0.1");
+        int port = options.intValue("port", 8765, 0, 65_535);
+        int hours = options.intValue("session-hours", 12, 1, 24 * 30);
+        int demoCustomers = options.intValue("demo-customers", 0, 0, 10_000_000);
+        Clock clock = Clock.systemUTC();
+        try (MasterStore store = new JdbcMasterStore(MasterOptions.open(options),
+                new ContactPolicy(new JollydayHolidays(), new PhoneZones()));
+             MasterServer server = new MasterServer(store, clock, Duration.ofHours(hours))) {
+            if (demoCustomers > 0 && store.latestSeq() == 0) {
+                Map<String, String> users = DemoMaster.seed(store, server.authenticator(),
+                        new DemoCompany(42, LocalDate.now(clock), 10), demoCustomers, clock, done -> { });
+                out.println("Seeded " + demoCustomers + " demo customers. Demo users (shown once): " + users);
+            }
+            int bound = server.start(host, port);
+            out.println("Ringside master on http://" + host + ":" + bound + MasterServer.API + " (Ctrl+C stops it)");
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            stopped.await();
+            return OK;
+        } catch (MasterException e) {
+            err.println(e.getMessage());
+            return FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OK;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package com.ringside.server;
+
+import com.ringside.domain.UserRole;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Sign-in and bearer tokens. Only a token's SHA-256 is stored, so the session table cannot be replayed; an unknown
+ * user costs the same hashing as a wrong password, so answers do not reveal who exists.
+ */
+public final class Authenticator {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String DECOY = Passwords.hash("decoy-password".toCharArray());
+
+    private final MasterStore store;
+    private final Clock clock;
+    private final Duration sessionLength;
+
+    public Authenticator(MasterStore store, Clock clock, Duration sessionLength) {
+        this.store = store;
+        this.clock = clock;
+        this.sessionLength = sessionLength;
+    }
+
+    public record Session(String token, User user, Instant expiresAt) {
+    }
+
+    public Optional<Session> signIn(String username, char[] password) {
+        Optional<StoredUser> stored = username == null ? Optional.empty() : store.userByName(username.strip());
+        boolean matches = Passwords.matches(password, stored.map(StoredUser::passwordHash).orElse(DECOY));
+        if (stored.isEmpty() || !matches) {
+            return Optional.empty();
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(sessionLength);
+        store.openSession(hash(token), stored.get().user().id(), now, expiresAt);
+        return Optional.of(new Session(token, stored.get().user(), expiresAt));
+    }
+
+    public Optional<User> userOf(String token) {
+        return token == null || token.isBlank() ? Optional.empty() : store.sessionUser(hash(token), clock.instant());
+    }
+
+    public void signOut(String token) {
+        store.revokeSession(hash(token));
+    }
+
+    public User addUser(String username, String displayName, UserRole role, char[] password) {
+        if (username == null || !username.strip().matches("[A-Za-z0-9._@-]{2,64}")) {
+            throw new IllegalArgumentException("username: use 2 to 64 letters, digits or . _ @ -");
+        }
+        if (password.length < 8) {
+            throw new IllegalArgumentException("password: must be at least 8 characters");
+        }
+        return store.addUser(username.strip(), displayName == null || displayName.isBlank() ? username.strip()
+                : displayName.strip(), role, null, Passwords.hash(password), clock.instant());
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

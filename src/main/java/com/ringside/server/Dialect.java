@@ -1,0 +1,27 @@
+package com.ringside.server;
+
+/** What differs between the two master back ends; everything else is the same SQL. */
+enum Dialect {
+    /** Writers are serialised by the database, so commit order is seq order and txid can stay 0. */
+    SQLITE("0", "9223372036854775807", ""),
+    /**
+     * Writers run concurrently: a change is ordered by its transaction id and offered only once every
+     * transaction that could still commit before it has finished.
+     */
+    POSTGRESQL("pg_current_xact_id()::text::bigint", "pg_snapshot_xmin(pg_current_snapshot())::text::bigint",
+            " FOR UPDATE");
+
+    final String currentTxid;
+    final String feedHorizon;
+    final String lockClause;
+
+    Dialect(String currentTxid, String feedHorizon, String lockClause) {
+        this.currentTxid = currentTxid;
+        this.feedHorizon = feedHorizon;
+        this.lockClause = lockClause;
+    }
+
+    String migrations() {
+        return "classpath:db/master/" + name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

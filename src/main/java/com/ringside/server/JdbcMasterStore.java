@@ -1,0 +1,664 @@
+package com.ringside.server;
+
+import com.ringside.domain.ContactEvent;
+import com.ringside.domain.ContactRule;
+import com.ringside.domain.Customer;
+import com.ringside.domain.DialDecision;
+import com.ringside.domain.DialRequest;
+import com.ringside.domain.Ids;
+import com.ringside.domain.Outcome;
+import com.ringside.domain.Phone;
+import com.ringside.domain.PhoneNumber;
+import com.ringside.domain.UserRole;
+import com.ringside.domain.Verdict;
+import com.ringside.domain.CallOverride;
+import com.ringside.domain.Channel;
+import com.ringside.domain.Direction;
+import com.ringside.domain.SourceSystem;
+import com.ringside.policy.ContactPolicy;
+import com.ringside.wire.WireCodec;
+import com.ringside.wire.WireRecords.AgentJson;
+import com.ringside.wire.WireRecords.CustomerJson;
+import com.ringside.wire.WireRecords.DecisionJson;
+import com.ringside.wire.WireRecords.EventJson;
+import com.ringside.wire.WireRecords.RuleJson;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The master store in plain SQL that SQLite and PostgreSQL both speak; {@link Dialect} holds the few differences. */
+public final class JdbcMasterStore implements MasterStore {
+    private static final String FEED = """
+            SELECT c.seq, c.kind, c.op, coalesce(cu.body, e.body, r.body, u.profile)
+            FROM change c
+            LEFT JOIN customer cu ON c.kind = 'customer' AND cu.id = c.entity_id
+            LEFT JOIN contact_event e ON c.kind = 'event' AND e.id = c.entity_id
+            LEFT JOIN contact_rule r ON c.kind = 'rule' AND r.id = c.entity_id AND r.version = c.entity_version
+            LEFT JOIN app_user u ON c.kind = 'agent' AND u.id = c.entity_id
+            WHERE (c.txid > ? OR (c.txid = ? AND c.seq > ?)) AND c.txid < %s
+            ORDER BY c.txid, c.seq
+            LIMIT ?""";
+
+    private final MasterDatabase database;
+    private final Dialect dialect;
+    private final ContactPolicy policy;
+    private final UUID masterId;
+    private final Map<String, ContactRule> parsedRules = new ConcurrentHashMap<>();
+
+    public JdbcMasterStore(MasterDatabase database, ContactPolicy policy) {
+        this.database = database;
+        this.dialect = database.dialect();
+        this.policy = policy;
+        this.masterId = UUID.fromString(transaction(this::masterIdOf));
+    }
+
+    @Override
+    public UUID masterId() {
+        return masterId;
+    }
+
+    @Override
+    public long latestSeq() {
+        return query(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT coalesce(max(seq), 0) FROM change");
+                 ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public FeedPage changes(long after, int limit, ChangeSink sink) throws IOException {
+        try (Connection connection = database.connection()) {
+            long txid = 0;
+            if (after > 0) {
+                try (PreparedStatement cursor = connection.prepareStatement("SELECT txid FROM change WHERE seq = ?")) {
+                    cursor.setLong(1, after);
+                    try (ResultSet rows = cursor.executeQuery()) {
+                        if (!rows.next()) {
+                            throw new UnknownCursorException(after);
+                        }
+                        txid = rows.getLong(1);
+                    }
+                }
+            }
+            long last = after;
+            int count = 0;
+            try (PreparedStatement feed = connection.prepareStatement(FEED.formatted(dialect.feedHorizon))) {
+                feed.setFetchSize(1_000);
+                feed.setLong(1, txid);
+                feed.setLong(2, txid);
+                feed.setLong(3, after);
+                feed.setInt(4, limit + 1);
+                try (ResultSet rows = feed.executeQuery()) {
+                    while (rows.next()) {
+                        if (count == limit) {
+                            return new FeedPage(last, count, true);
+                        }
+                        last = rows.getLong(1);
+                        sink.accept(last, rows.getString(2), rows.getString(3), rows.getString(4));
+                        count++;
+                    }
+                }
+            }
+            return new FeedPage(last, count, false);
+        } catch (SQLException e) {
+            throw failed("read the change feed", e);
+        }
+    }
+
+    @Override
+    public Optional<Customer> customer(UUID id) {
+        return query(connection -> findCustomer(connection, id));
+    }
+
+    @Override
+    public List<Customer> customersByPhone(PhoneNumber number) {
+        return query(connection -> {
+            List<Customer> found = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT c.body FROM customer_phone p JOIN customer c ON c.id = p.customer_id
+                    WHERE p.number = ? ORDER BY c.id""")) {
+                statement.setString(1, number.e164());
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(parseCustomer(rows.getString(1)));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public Customer saveCustomer(Customer customer, Instant now) {
+        return transaction(connection -> {
+            long version = findCustomer(connection, customer.id()).map(stored -> stored.version() + 1).orElse(1L);
+            Customer stored = withVersion(customer, version, now);
+            writeCustomers(connection, List.of(stored), now);
+            return stored;
+        });
+    }
+
+    @Override
+    public void load(Collection<Customer> customers, Collection<ContactEvent> events, Instant now) {
+        transaction(connection -> {
+            writeCustomers(connection, customers, now);
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO contact_event (id, customer_id, occurred_at, body, stored_at) VALUES (?, ?, ?, ?, ?) "
+                            + "ON CONFLICT (id) DO NOTHING");
+                 PreparedStatement change = changeStatement(connection)) {
+                for (ContactEvent event : events) {
+                    bindEvent(insert, event, now);
+                    insert.addBatch();
+                    bindChange(change, "event", event.id().toString(), null, "UPSERT");
+                    change.addBatch();
+                }
+                insert.executeBatch();
+                change.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<PushResult> push(List<ContactEvent> events, Instant now) {
+        return transaction(connection -> {
+            // Customers are locked in one order by every writer, so two batches cannot wait on each other.
+            for (UUID customerId : new java.util.TreeSet<>(events.stream().map(ContactEvent::customerId).toList())) {
+                lockCustomer(connection, customerId);
+            }
+            List<PushResult> results = new ArrayList<>();
+            for (ContactEvent event : events) {
+                results.add(pushOne(connection, event, now));
+            }
+            return results;
+        });
+    }
+
+    private PushResult pushOne(Connection connection, ContactEvent event, Instant now) throws SQLException {
+        Optional<Customer> customer = lockCustomer(connection, event.customerId());
+        if (customer.isEmpty()) {
+            return PushResult.rejected(event.id(), "There is no customer " + event.customerId() + " in the master.");
+        }
+        Optional<ContactEvent> stored = findEvent(connection, event.id());
+        if (stored.isPresent()) {
+            return again(connection, stored.get(), event, now);
+        }
+        DialDecision breach = null;
+        if (event.provisional() && event.isOutboundCall() && event.override() == null) {
+            DialRequest asked = new DialRequest(event.customerId(), event.number(), event.lineOfBusiness(),
+                    event.campaign(), event.agentId(), event.occurredAt());
+            DialDecision decision = decide(connection, customer.get(), asked, event.id());
+            breach = decision.verdict() == Verdict.BLOCK ? decision : null;
+        }
+        insertEvent(connection, event, now);
+        if (breach != null) {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO violation (event_id, customer_id, agent_id, occurred_at, detected_at, decision)
+                    VALUES (?, ?, ?, ?, ?, ?)""")) {
+                insert.setString(1, event.id().toString());
+                insert.setString(2, event.customerId().toString());
+                insert.setString(3, event.agentId() == null ? null : event.agentId().toString());
+                insert.setLong(4, event.occurredAt().toEpochMilli());
+                insert.setLong(5, now.toEpochMilli());
+                insert.setString(6, WireCodec.write(WireCodec.decision(breach)));
+                insert.executeUpdate();
+            }
+        }
+        return new PushResult(event.id(), PushResult.Status.ACCEPTED, null, breach);
+    }
+
+    /** An id seen before: the same event is a duplicate; a PENDING call may be completed; nothing else changes. */
+    private PushResult again(Connection connection, ContactEvent stored, ContactEvent pushed, Instant now)
+            throws SQLException {
+        if (stored.equals(pushed)) {
+            return new PushResult(pushed.id(), PushResult.Status.DUPLICATE, null, null);
+        }
+        boolean completes = stored.outcome() == Outcome.PENDING && pushed.outcome() != Outcome.PENDING
+                && stored.equals(pushed.withOutcome(Outcome.PENDING, stored.durationSeconds(), stored.notes()));
+        if (!completes) {
+            return PushResult.rejected(pushed.id(), "Event " + pushed.id() + " is already stored with other content; "
+                    + "only a PENDING call can be completed.");
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE contact_event SET body = ?, stored_at = ? WHERE id = ?")) {
+            update.setString(1, WireCodec.write(WireCodec.event(pushed)));
+            update.setLong(2, now.toEpochMilli());
+            update.setString(3, pushed.id().toString());
+            update.executeUpdate();
+        }
+        appendChange(connection, "event", pushed.id().toString(), null, "UPSERT");
+        return new PushResult(pushed.id(), PushResult.Status.UPDATED, null, null);
+    }
+
+    @Override
+    public DialDecision decide(DialRequest request) {
+        return query(connection -> decide(connection,
+                findCustomer(connection, request.customerId())
+                        .orElseThrow(() -> new UnknownCustomerException(request.customerId())), request, null));
+    }
+
+    @Override
+    public Permit permit(DialRequest request, UUID eventId, User user, String overrideReason) {
+        return transaction(connection -> {
+            Customer customer = lockCustomer(connection, request.customerId())
+                    .orElseThrow(() -> new UnknownCustomerException(request.customerId()));
+            DialDecision decision = decide(connection, customer, request, eventId);
+            Optional<ContactEvent> earlier = findEvent(connection, eventId);
+            if (earlier.isPresent()) {
+                return new Permit(decision, true, earlier.get());
+            }
+            CallOverride override = null;
+            if (decision.verdict() == Verdict.BLOCK) {
+                if (!decision.mayOverride(user.role()) || overrideReason == null || overrideReason.isBlank()) {
+                    return new Permit(decision, false, null);
+                }
+                override = new CallOverride(user.id(), overrideReason);
+            }
+            ContactEvent pending = new ContactEvent(eventId, customer.id(), request.at(), Channel.CALL,
+                    Direction.OUTBOUND, request.lineOfBusiness(), request.campaign(), user.id(), request.number(),
+                    Outcome.PENDING, 0, "", SourceSystem.RINGSIDE, false, override);
+            insertEvent(connection, pending, request.at());
+            return new Permit(decision, true, pending);
+        });
+    }
+
+    /** Decides with the customer's history as it stands, leaving out {@code excluding} (the call being asked for). */
+    private DialDecision decide(Connection connection, Customer customer, DialRequest request, UUID excluding)
+            throws SQLException {
+        List<ContactRule> rules = currentRules(connection);
+        Instant since = request.at().minus(ContactRule.lookBack(rules));
+        List<ContactEvent> history = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT body FROM contact_event WHERE customer_id = ? AND occurred_at > ? ORDER BY occurred_at")) {
+            statement.setString(1, customer.id().toString());
+            statement.setLong(2, since.toEpochMilli());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ContactEvent event = parseEvent(rows.getString(1));
+                    if (!event.occurredAt().isAfter(request.at()) && !event.id().equals(excluding)) {
+                        history.add(event);
+                    }
+                }
+            }
+        }
+        return policy.decide(rules, customer, history, request);
+    }
+
+    @Override
+    public List<ContactRule> rules() {
+        return query(this::currentRules);
+    }
+
+    @Override
+    public Optional<ContactRule> rule(UUID id) {
+        return rules().stream().filter(rule -> rule.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public ContactRule saveRule(ContactRule rule, UUID savedBy, Instant now) {
+        return transaction(connection -> {
+            ContactRule saved = rule.withVersion(latestRuleVersion(connection, rule.id()) + 1);
+            insertRule(connection, saved, false, savedBy, now);
+            return saved;
+        });
+    }
+
+    @Override
+    public boolean deleteRule(UUID id, UUID deletedBy, Instant now) {
+        return transaction(connection -> {
+            Optional<ContactRule> current = currentRules(connection).stream().filter(r -> r.id().equals(id)).findFirst();
+            if (current.isEmpty()) {
+                return false;
+            }
+            insertRule(connection, current.get().withVersion(current.get().version() + 1), true, deletedBy, now);
+            return true;
+        });
+    }
+
+    @Override
+    public User addUser(String username, String displayName, UserRole role, String team, String passwordHash,
+                        Instant now) {
+        return addUser(username, displayName, role, team, passwordHash, now, Ids.newId());
+    }
+
+    @Override
+    public User addUser(String username, String displayName, UserRole role, String team, String passwordHash,
+                        Instant now, UUID id) {
+        return transaction(connection -> {
+            if (findUser(connection, username).isPresent()) {
+                throw new IllegalArgumentException("username: '" + username + "' is taken");
+            }
+            User user = new User(id, username, displayName, role);
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO app_user (id, username, display_name, role, team, profile, password_hash, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                insert.setString(1, user.id().toString());
+                insert.setString(2, username);
+                insert.setString(3, displayName);
+                insert.setString(4, role.name());
+                insert.setString(5, team);
+                insert.setString(6, WireCodec.write(new AgentJson(user.id().toString(), displayName, team)));
+                insert.setString(7, passwordHash);
+                insert.setLong(8, now.toEpochMilli());
+                insert.executeUpdate();
+            }
+            appendChange(connection, "agent", user.id().toString(), null, "UPSERT");
+            return user;
+        });
+    }
+
+    @Override
+    public Optional<StoredUser> userByName(String username) {
+        return query(connection -> findUser(connection, username));
+    }
+
+    @Override
+    public void openSession(String tokenHash, UUID userId, Instant now, Instant expiresAt) {
+        transaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO user_session (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, tokenHash);
+                insert.setString(2, userId.toString());
+                insert.setLong(3, now.toEpochMilli());
+                insert.setLong(4, expiresAt.toEpochMilli());
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<User> sessionUser(String tokenHash, Instant now) {
+        return query(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT u.id, u.username, u.display_name, u.role FROM user_session s JOIN app_user u ON u.id = s.user_id
+                    WHERE s.token_hash = ? AND s.expires_at > ? AND s.revoked = ?""")) {
+                statement.setString(1, tokenHash);
+                statement.setLong(2, now.toEpochMilli());
+                statement.setBoolean(3, false);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(user(rows)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void revokeSession(String tokenHash) {
+        transaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE user_session SET revoked = ? WHERE token_hash = ?")) {
+                update.setBoolean(1, true);
+                update.setString(2, tokenHash);
+                update.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<Violation> violations(Instant since, int limit) {
+        return query(connection -> {
+            List<Violation> found = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT event_id, customer_id, agent_id, occurred_at, detected_at, decision FROM violation
+                    WHERE detected_at >= ? ORDER BY detected_at DESC, event_id LIMIT ?""")) {
+                statement.setLong(1, since.toEpochMilli());
+                statement.setInt(2, limit);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        String agent = rows.getString(3);
+                        found.add(new Violation(UUID.fromString(rows.getString(1)), UUID.fromString(rows.getString(2)),
+                                agent == null ? null : UUID.fromString(agent), Instant.ofEpochMilli(rows.getLong(4)),
+                                Instant.ofEpochMilli(rows.getLong(5)), WireCodec.read(rows.getString(6), DecisionJson.class)));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+
+    private String masterIdOf(Connection connection) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO master_property (name, value) VALUES ('master_id', ?) ON CONFLICT (name) DO NOTHING")) {
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.executeUpdate();
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT value FROM master_property WHERE name = 'master_id'");
+             ResultSet rows = select.executeQuery()) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    private Optional<Customer> lockCustomer(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT body FROM customer WHERE id = ?" + dialect.lockClause)) {
+            statement.setString(1, id.toString());
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(parseCustomer(rows.getString(1))) : Optional.empty();
+            }
+        }
+    }
+
+    private static Optional<Customer> findCustomer(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT body FROM customer WHERE id = ?")) {
+            statement.setString(1, id.toString());
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(parseCustomer(rows.getString(1))) : Optional.empty();
+            }
+        }
+    }
+
+    private static Optional<ContactEvent> findEvent(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT body FROM contact_event WHERE id = ?")) {
+            statement.setString(1, id.toString());
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(parseEvent(rows.getString(1))) : Optional.empty();
+            }
+        }
+    }
+
+    private void writeCustomers(Connection connection, Collection<Customer> customers, Instant now) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO customer (id, version, body, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET version = excluded.version, body = excluded.body,
+                    updated_at = excluded.updated_at""");
+             PreparedStatement unlink = connection.prepareStatement("DELETE FROM customer_phone WHERE customer_id = ?");
+             PreparedStatement link = connection.prepareStatement(
+                     "INSERT INTO customer_phone (number, customer_id) VALUES (?, ?) ON CONFLICT DO NOTHING");
+             PreparedStatement change = changeStatement(connection)) {
+            for (Customer customer : customers) {
+                String id = customer.id().toString();
+                upsert.setString(1, id);
+                upsert.setLong(2, customer.version());
+                upsert.setString(3, WireCodec.write(WireCodec.customer(customer)));
+                upsert.setLong(4, now.toEpochMilli());
+                upsert.addBatch();
+                unlink.setString(1, id);
+                unlink.addBatch();
+                for (Phone phone : customer.phones()) {
+                    link.setString(1, phone.number().e164());
+                    link.setString(2, id);
+                    link.addBatch();
+                }
+                bindChange(change, "customer", id, customer.version(), "UPSERT");
+                change.addBatch();
+            }
+            upsert.executeBatch();
+            unlink.executeBatch();
+            link.executeBatch();
+            change.executeBatch();
+        }
+    }
+
+    private void insertEvent(Connection connection, ContactEvent event, Instant now) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO contact_event (id, customer_id, occurred_at, body, stored_at) VALUES (?, ?, ?, ?, ?)")) {
+            bindEvent(insert, event, now);
+            insert.executeUpdate();
+        }
+        appendChange(connection, "event", event.id().toString(), null, "UPSERT");
+    }
+
+    private static void bindEvent(PreparedStatement insert, ContactEvent event, Instant now) throws SQLException {
+        insert.setString(1, event.id().toString());
+        insert.setString(2, event.customerId().toString());
+        insert.setLong(3, event.occurredAt().toEpochMilli());
+        insert.setString(4, WireCodec.write(WireCodec.event(event)));
+        insert.setLong(5, now.toEpochMilli());
+    }
+
+    private void insertRule(Connection connection, ContactRule rule, boolean deleted, UUID by, Instant now)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO contact_rule (id, version, body, deleted, saved_at, saved_by) VALUES (?, ?, ?, ?, ?, ?)""")) {
+            insert.setString(1, rule.id().toString());
+            insert.setLong(2, rule.version());
+            insert.setString(3, WireCodec.write(WireCodec.rule(rule)));
+            insert.setBoolean(4, deleted);
+            insert.setLong(5, now.toEpochMilli());
+            insert.setString(6, by == null ? null : by.toString());
+            insert.executeUpdate();
+        }
+        appendChange(connection, "rule", rule.id().toString(), rule.version(), deleted ? "DELETE" : "UPSERT");
+    }
+
+    private static long latestRuleVersion(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT coalesce(max(version), 0) FROM contact_rule WHERE id = ?")) {
+            statement.setString(1, id.toString());
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private List<ContactRule> currentRules(Connection connection) throws SQLException {
+        List<ContactRule> rules = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT id, version, body FROM contact_rule r
+                WHERE version = (SELECT max(version) FROM contact_rule WHERE id = r.id) AND deleted = ?
+                ORDER BY id""")) {
+            statement.setBoolean(1, false);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String body = rows.getString(3);
+                    rules.add(parsedRules.computeIfAbsent(rows.getString(1) + "/" + rows.getLong(2),
+                            key -> WireCodec.rule(WireCodec.read(body, RuleJson.class), "rule")));
+                }
+            }
+        }
+        return rules;
+    }
+
+    private static Optional<StoredUser> findUser(Connection connection, String username) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id, username, display_name, role, password_hash FROM app_user WHERE username = ?")) {
+            statement.setString(1, username);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(new StoredUser(user(rows), rows.getString(5))) : Optional.empty();
+            }
+        }
+    }
+
+    private static User user(ResultSet rows) throws SQLException {
+        return new User(UUID.fromString(rows.getString(1)), rows.getString(2), rows.getString(3),
+                UserRole.valueOf(rows.getString(4)));
+    }
+
+    private PreparedStatement changeStatement(Connection connection) throws SQLException {
+        return connection.prepareStatement("INSERT INTO change (txid, kind, entity_id, entity_version, op) VALUES ("
+                + dialect.currentTxid + ", ?, ?, ?, ?)");
+    }
+
+    private static void bindChange(PreparedStatement change, String kind, String id, Long version, String op)
+            throws SQLException {
+        change.setString(1, kind);
+        change.setString(2, id);
+        if (version == null) {
+            change.setNull(3, java.sql.Types.BIGINT);
+        } else {
+            change.setLong(3, version);
+        }
+        change.setString(4, op);
+    }
+
+    private void appendChange(Connection connection, String kind, String id, Long version, String op)
+            throws SQLException {
+        try (PreparedStatement change = changeStatement(connection)) {
+            bindChange(change, kind, id, version, op);
+            change.executeUpdate();
+        }
+    }
+
+    private static Customer withVersion(Customer c, long version, Instant now) {
+        return new Customer(c.id(), version, c.givenName(), c.familyName(), c.displayName(), c.birthDate(), c.timeZone(),
+                c.doNotCall(), c.doNotCallReason(), c.mergedInto(), c.phones(), c.emails(), c.accounts(),
+                version == 1 ? now : c.createdAt(), now);
+    }
+
+    private static Customer parseCustomer(String body) {
+        return WireCodec.customer(WireCodec.read(body, CustomerJson.class), "customer");
+    }
+
+    private static ContactEvent parseEvent(String body) {
+        return WireCodec.event(WireCodec.read(body, EventJson.class), "event");
+    }
+
+    private <T> T query(Work<T> work) {
+        try (Connection connection = database.connection()) {
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw failed("read", e);
+        }
+    }
+
+    /** One transaction: all of the work is stored, or none of it. */
+    private <T> T transaction(Work<T> work) {
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.apply(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failed("write", e);
+        }
+    }
+
+    private MasterException failed(String what, SQLException e) {
+        return new MasterException("The master database failed to " + what + ": " + e.getMessage(), e);
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+}

@@ -1,0 +1,107 @@
+package com.ringside.server;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/** The master's connection pool, on a SQLite file or on PostgreSQL, migrated by Flyway when opened. */
+public final class MasterDatabase implements AutoCloseable {
+    public static final String FILE_NAME = "master.db";
+
+    private final HikariDataSource pool;
+    private final Dialect dialect;
+    private final String description;
+
+    private MasterDatabase(HikariDataSource pool, Dialect dialect, String description) {
+        this.pool = pool;
+        this.dialect = dialect;
+        this.description = description;
+    }
+
+    /** The embedded master: one SQLite file in {@code directory}. */
+    public static MasterDatabase sqlite(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new MasterException("The master cannot create its directory " + directory + ": " + e.getMessage(), e);
+        }
+        Path file = directory.resolve(FILE_NAME);
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(30_000);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setCacheSize(-64_000);
+        SQLiteDataSource sqlite = new SQLiteDataSource(config);
+        sqlite.setUrl("jdbc:sqlite:" + file);
+        HikariConfig hikari = new HikariConfig();
+        hikari.setDataSource(sqlite);
+        hikari.setMaximumPoolSize(8);
+        return open(hikari, Dialect.SQLITE, file.toString());
+    }
+
+    /** A PostgreSQL master that several server processes may share. */
+    public static MasterDatabase postgres(String jdbcUrl, String user, String password) {
+        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new MasterException("--db must be a PostgreSQL JDBC URL (jdbc:postgresql://host/db), not " + jdbcUrl);
+        }
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(jdbcUrl);
+        hikari.setUsername(user);
+        hikari.setPassword(password);
+        hikari.setMaximumPoolSize(24);
+        return open(hikari, Dialect.POSTGRESQL, jdbcUrl.replaceAll("password=[^&]*", "password=…"));
+    }
+
+    private static MasterDatabase open(HikariConfig hikari, Dialect dialect, String description) {
+        hikari.setPoolName("master");
+        hikari.setAutoCommit(true);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            throw new MasterException("The master database " + description + " cannot be opened: " + rootMessage(e), e);
+        }
+        try {
+            Flyway.configure().dataSource(pool).locations(dialect.migrations()).load().migrate();
+            return new MasterDatabase(pool, dialect, description);
+        } catch (FlywayException e) {
+            pool.close();
+            throw new MasterException("The master database " + description + " cannot be migrated: " + rootMessage(e), e);
+        }
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

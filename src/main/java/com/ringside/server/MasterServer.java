@@ -1,0 +1,367 @@
+package com.ringside.server;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.ringside.domain.ContactEvent;
+import com.ringside.domain.ContactRule;
+import com.ringside.domain.Customer;
+import com.ringside.domain.DialRequest;
+import com.ringside.domain.Ids;
+import com.ringside.domain.InvalidValueException;
+import com.ringside.domain.UserRole;
+import com.ringside.identity.PhoneNormalizer;
+import com.ringside.wire.WireCodec;
+import com.ringside.wire.WireRecords.CustomerJson;
+import com.ringside.wire.WireRecords.DecisionRequestJson;
+import com.ringside.wire.WireRecords.EventBatchJson;
+import com.ringside.wire.WireRecords.EventJson;
+import com.ringside.wire.WireRecords.HealthJson;
+import com.ringside.wire.WireRecords.LoginJson;
+import com.ringside.wire.WireRecords.PermitJson;
+import com.ringside.wire.WireRecords.PermitRequestJson;
+import com.ringside.wire.WireRecords.ProblemJson;
+import com.ringside.wire.WireRecords.PushResultJson;
+import com.ringside.wire.WireRecords.PushResultsJson;
+import com.ringside.wire.WireRecords.RuleJson;
+import com.ringside.wire.WireRecords.SessionJson;
+import com.ringside.wire.WireRecords.ViolationJson;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The master's HTTP API under /api/v1 (docs/openapi.yaml). Every request but sign-in, health and the contract
+ * carries a bearer token, and the role is checked here, never trusted from the desk.
+ */
+public final class MasterServer implements AutoCloseable {
+    public static final String API = "/api/v1";
+    public static final int MAX_PAGE = 10_000;
+    public static final int MAX_BATCH = 1_000;
+    private static final long MAX_BODY_BYTES = 4L * 1024 * 1024;
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final Logger LOG = LoggerFactory.getLogger(MasterServer.class);
+
+    private final MasterStore store;
+    private final Authenticator authenticator;
+    private final Clock clock;
+    private final ChangeNotifier notifier;
+    private final PhoneNormalizer phones = new PhoneNormalizer("US");
+    private final Javalin app;
+
+    public MasterServer(MasterStore store, Clock clock, Duration sessionLength) {
+        this.store = store;
+        this.clock = clock;
+        this.authenticator = new Authenticator(store, clock, sessionLength);
+        this.notifier = new ChangeNotifier(store);
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.http.defaultContentType = "application/json";
+        });
+        routes();
+    }
+
+    /** Starts listening on {@code host}:{@code port} (0: any free port) and returns the port. */
+    public int start(String host, int port) {
+        app.start(host, port);
+        LOG.info("Master API on http://{}:{}{} ({})", host, app.port(), API, store.getClass().getSimpleName());
+        return app.port();
+    }
+
+    public Authenticator authenticator() {
+        return authenticator;
+    }
+
+    @Override
+    public void close() {
+        notifier.close();
+        app.stop();
+    }
+
+    private void routes() {
+        app.before(API + "/*", this::authenticate);
+        app.get(API + "/health", ctx -> ctx.json(new HealthJson("ok", store.masterId().toString(), store.latestSeq(),
+                store instanceof JdbcMasterStore ? "jdbc" : store.getClass().getSimpleName())));
+        app.get(API + "/openapi.yaml", this::contract);
+        app.post(API + "/sessions", this::signIn);
+        app.delete(API + "/sessions/current", ctx -> {
+            authenticator.signOut(token(ctx));
+            ctx.status(204);
+        });
+        app.get(API + "/changes", this::changes);
+        app.post(API + "/contact-events", this::push);
+        app.post(API + "/decisions", this::decide);
+        app.post(API + "/dial-permits", this::permit);
+        app.get(API + "/rules", ctx -> ctx.json(store.rules().stream().map(WireCodec::rule).toList()));
+        app.get(API + "/rules/{id}", ctx -> ctx.json(WireCodec.rule(store.rule(pathId(ctx))
+                .orElseThrow(() -> ApiException.notFound("There is no rule " + ctx.pathParam("id") + ".")))));
+        app.post(API + "/rules", ctx -> saveRule(ctx, null));
+        app.put(API + "/rules/{id}", ctx -> saveRule(ctx, pathId(ctx)));
+        app.delete(API + "/rules/{id}", this::deleteRule);
+        app.get(API + "/customers/{id}", ctx -> ctx.json(WireCodec.customer(store.customer(pathId(ctx))
+                .orElseThrow(() -> ApiException.notFound("There is no customer " + ctx.pathParam("id") + ".")))));
+        app.get(API + "/customers", this::customersByPhone);
+        app.post(API + "/customers", this::createCustomer);
+        app.get(API + "/violations", this::violations);
+        app.sse(API + "/stream", notifier::join);
+
+        app.exception(ApiException.class, (e, ctx) -> problem(ctx, e.status, e.type, e.title, e.getMessage(), e.field));
+        app.exception(InvalidValueException.class, (e, ctx) ->
+                problem(ctx, 400, "invalid-value", "A value is not valid", e.getMessage(), e.field()));
+        app.exception(IllegalArgumentException.class, (e, ctx) ->
+                problem(ctx, 400, "invalid-value", "A value is not valid", e.getMessage(), null));
+        app.exception(UnknownCursorException.class, (e, ctx) ->
+                problem(ctx, 409, "unknown-cursor", "The cursor is not from this master", e.getMessage(), "after"));
+        app.exception(UnknownCustomerException.class, (e, ctx) ->
+                problem(ctx, 404, "unknown-customer", "Unknown customer", e.getMessage(), "customerId"));
+        app.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(),
+                e.getStatus() == 413 ? "too-large" : "http-" + e.getStatus(), e.getMessage(),
+                e.getStatus() == 413 ? "The request is larger than " + MAX_BODY_BYTES / 1024 / 1024 + " MB." : e.getMessage(), null));
+        app.exception(MasterException.class, (e, ctx) -> {
+            LOG.error("Master store failed", e);
+            problem(ctx, 503, "store-unavailable", "The master database is unavailable", e.getMessage(), null);
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            problem(ctx, 500, "internal", "Unexpected failure", "The server failed; the log has the details.", null);
+        });
+        app.error(404, ctx -> {
+            if (!PROBLEM_JSON.equals(ctx.contentType())) {
+                problem(ctx, 404, "not-found", "Not found", "There is no " + ctx.method() + " " + ctx.path() + ".", null);
+            }
+        });
+        app.error(405, ctx -> problem(ctx, 405, "method-not-allowed", "Method not allowed",
+                ctx.method() + " is not allowed on " + ctx.path() + ".", null));
+    }
+
+    private void authenticate(Context ctx) {
+        String path = ctx.path();
+        if (path.equals(API + "/health") || path.equals(API + "/openapi.yaml")
+                || (path.equals(API + "/sessions") && "POST".equals(ctx.method().name()))) {
+            return;
+        }
+        User user = authenticator.userOf(token(ctx)).orElseThrow(() -> ApiException.unauthorized(
+                "Send a valid session token as 'Authorization: Bearer …'; sign in with POST " + API + "/sessions. "
+                        + "An expired or revoked token must be renewed by signing in again."));
+        ctx.attribute("user", user);
+    }
+
+    private static String token(Context ctx) {
+        String header = ctx.header("Authorization");
+        return header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
+    }
+
+    private static User user(Context ctx) {
+        return ctx.attribute("user");
+    }
+
+    private static void require(Context ctx, UserRole role) {
+        if (!user(ctx).role().atLeast(role)) {
+            throw ApiException.forbidden("This needs the " + role + " role; you are " + user(ctx).role() + ".");
+        }
+    }
+
+    private void contract(Context ctx) throws IOException {
+        try (InputStream in = MasterServer.class.getResourceAsStream("/api/openapi.yaml")) {
+            if (in == null) {
+                throw ApiException.notFound("The contract is not packaged with this build.");
+            }
+            ctx.contentType("application/yaml").result(in.readAllBytes());
+        }
+    }
+
+    private void signIn(Context ctx) {
+        LoginJson login = WireCodec.read(ctx.body(), LoginJson.class);
+        if (login.username() == null || login.password() == null) {
+            throw new InvalidValueException(login.username() == null ? "username" : "password", "is required");
+        }
+        Authenticator.Session session = authenticator.signIn(login.username(), login.password().toCharArray())
+                .orElseThrow(() -> new ApiException(401, "bad-credentials", "Sign-in failed",
+                        "The username or password is wrong."));
+        User user = session.user();
+        ctx.status(201).json(new SessionJson(session.token(), user.id().toString(), user.username(), user.displayName(),
+                user.role().name(), session.expiresAt().toString()));
+    }
+
+    private void changes(Context ctx) throws IOException {
+        long after = longParam(ctx, "after", 0);
+        int limit = (int) longParam(ctx, "limit", 1_000);
+        if (after < 0) {
+            throw new InvalidValueException("after", "must not be negative");
+        }
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidValueException("limit", "must be between 1 and " + MAX_PAGE);
+        }
+        // The cursor is checked before the first byte is written, so an unknown one still gets a problem answer.
+        store.changes(after, 0, (seq, kind, op, body) -> { });
+        ctx.contentType("application/json");
+        OutputStream out = ctx.outputStream();
+        try (JsonGenerator json = WireCodec.JSON.getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("masterId", store.masterId().toString());
+            json.writeArrayFieldStart("changes");
+            MasterStore.FeedPage page = store.changes(after, limit, (seq, kind, op, body) -> {
+                json.writeStartObject();
+                json.writeNumberField("seq", seq);
+                json.writeStringField("kind", kind);
+                json.writeStringField("op", op);
+                json.writeFieldName("body");
+                if (body == null) {
+                    json.writeNull();
+                } else {
+                    json.writeRawValue(body);
+                }
+                json.writeEndObject();
+            });
+            json.writeEndArray();
+            json.writeNumberField("last", page.last());
+            json.writeBooleanField("more", page.more());
+            json.writeEndObject();
+        }
+    }
+
+    private void push(Context ctx) {
+        EventBatchJson batch = WireCodec.read(ctx.body(), EventBatchJson.class);
+        if (batch.events() == null) {
+            throw new InvalidValueException("events", "is required");
+        }
+        if (batch.events().size() > MAX_BATCH) {
+            throw new InvalidValueException("events", "at most " + MAX_BATCH + " events per request");
+        }
+        Map<Integer, PushResultJson> answers = new java.util.TreeMap<>();
+        List<ContactEvent> valid = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < batch.events().size(); i++) {
+            EventJson json = batch.events().get(i);
+            try {
+                valid.add(WireCodec.event(json, "events[" + i + "]"));
+                positions.add(i);
+            } catch (InvalidValueException e) {
+                answers.put(i, new PushResultJson(json == null ? null : json.id(), "REJECTED", e.getMessage(), null));
+            }
+        }
+        List<PushResult> results = store.push(valid, clock.instant());
+        for (int i = 0; i < results.size(); i++) {
+            PushResult result = results.get(i);
+            answers.put(positions.get(i), new PushResultJson(result.id().toString(), result.status().name(),
+                    result.reason(), result.violation() == null ? null : WireCodec.decision(result.violation())));
+        }
+        notifier.nudge();
+        ctx.json(new PushResultsJson(List.copyOf(answers.values())));
+    }
+
+    private void decide(Context ctx) {
+        DecisionRequestJson json = WireCodec.read(ctx.body(), DecisionRequestJson.class);
+        DialRequest request = WireCodec.request(json, "request", clock.instant());
+        ctx.json(WireCodec.decision(store.decide(request)));
+    }
+
+    private void permit(Context ctx) {
+        PermitRequestJson json = WireCodec.read(ctx.body(), PermitRequestJson.class);
+        User user = user(ctx);
+        UUID eventId = WireCodec.uuid("eventId", json.eventId());
+        DialRequest request = WireCodec.request(new DecisionRequestJson(json.customerId(), json.number(),
+                json.lineOfBusiness(), json.campaign(), user.id().toString(), null), "request", clock.instant());
+        Permit permit = store.permit(request, eventId, user, json.overrideReason());
+        if (permit.granted()) {
+            notifier.nudge();
+        }
+        ctx.status(permit.granted() ? 201 : 200).json(new PermitJson(permit.granted(),
+                WireCodec.decision(permit.decision()), permit.event() == null ? null : WireCodec.event(permit.event())));
+    }
+
+    private void saveRule(Context ctx, UUID id) {
+        require(ctx, UserRole.SUPERVISOR);
+        RuleJson json = WireCodec.read(ctx.body(), RuleJson.class);
+        if (id != null && json.id() != null && !id.toString().equals(json.id())) {
+            throw new InvalidValueException("id", "does not match the rule in the path");
+        }
+        if (id != null && store.rule(id).isEmpty()) {
+            throw ApiException.notFound("There is no rule " + id + "; create it with POST " + API + "/rules.");
+        }
+        String ruleId = id != null ? id.toString() : json.id() != null ? json.id() : Ids.newId().toString();
+        RuleJson withId = new RuleJson(ruleId, json.version(), json.name(), json.enabled(), json.severity(),
+                json.overrideRole(), json.appliesTo(), json.attemptCap(), json.coolDowns(), json.callingHours(),
+                json.holidays(), json.doNotCall(), json.requireFreshCache());
+        ContactRule saved = store.saveRule(WireCodec.rule(withId, "rule"), user(ctx).id(), clock.instant());
+        notifier.nudge();
+        ctx.status(id == null ? 201 : 200).json(WireCodec.rule(saved));
+    }
+
+    private void deleteRule(Context ctx) {
+        require(ctx, UserRole.SUPERVISOR);
+        if (!store.deleteRule(pathId(ctx), user(ctx).id(), clock.instant())) {
+            throw ApiException.notFound("There is no rule " + ctx.pathParam("id") + ".");
+        }
+        notifier.nudge();
+        ctx.status(204);
+    }
+
+    private void customersByPhone(Context ctx) {
+        String phone = ctx.queryParam("phone");
+        if (phone == null || phone.isBlank()) {
+            throw new InvalidValueException("phone", "is required: GET " + API + "/customers?phone=+14155550123");
+        }
+        var number = phones.normalize(phone)
+                .orElseThrow(() -> new InvalidValueException("phone", "'" + phone + "' is not a phone number"));
+        ctx.json(store.customersByPhone(number).stream().map(WireCodec::customer).toList());
+    }
+
+    private void createCustomer(Context ctx) {
+        CustomerJson json = WireCodec.read(ctx.body(), CustomerJson.class);
+        if (json.id() != null) {
+            throw new InvalidValueException("id", "is chosen by the master for a new customer; leave it out");
+        }
+        Customer customer = WireCodec.customer(new CustomerJson(Ids.newId().toString(), 1L, json.displayName(),
+                json.givenName(), json.familyName(), json.timeZone(), json.phones(), json.emails(), json.doNotCall(),
+                json.doNotCallReason(), json.accounts(), json.birthDate(), null, null, null), "customer");
+        Customer stored = store.saveCustomer(customer, clock.instant());
+        notifier.nudge();
+        ctx.status(201).json(WireCodec.customer(stored));
+    }
+
+    private void violations(Context ctx) {
+        require(ctx, UserRole.SUPERVISOR);
+        String since = ctx.queryParam("since");
+        Instant from = since == null ? Instant.EPOCH : WireCodec.instant("since", since);
+        int limit = (int) longParam(ctx, "limit", 500);
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidValueException("limit", "must be between 1 and " + MAX_PAGE);
+        }
+        ctx.json(store.violations(from, limit).stream().map(v -> new ViolationJson(v.eventId().toString(),
+                v.customerId().toString(), v.agentId() == null ? null : v.agentId().toString(),
+                v.occurredAt().toString(), v.detectedAt().toString(), v.decision())).toList());
+    }
+
+    private static UUID pathId(Context ctx) {
+        return WireCodec.uuid("id", ctx.pathParam("id"));
+    }
+
+    private static long longParam(Context ctx, String name, long fallback) {
+        String text = ctx.queryParam(name);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException(name, "must be a whole number, not '" + text + "'");
+        }
+    }
+
+    private static void problem(Context ctx, int status, String type, String title, String detail, String field) {
+        ctx.status(status).contentType(PROBLEM_JSON)
+                .result(WireCodec.write(new ProblemJson("urn:ringside:problem:" + type, title, status, detail, field)));
+    }
+}

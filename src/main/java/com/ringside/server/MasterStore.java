@@ -1,0 +1,102 @@
+package com.ringside.server;
+
+import com.ringside.domain.ContactEvent;
+import com.ringside.domain.ContactRule;
+import com.ringside.domain.Customer;
+import com.ringside.domain.DialDecision;
+import com.ringside.domain.DialRequest;
+import com.ringside.domain.PhoneNumber;
+import com.ringside.domain.UserRole;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The system of record: customers, contact events, rules, users and the change feed the desks sync from. The
+ * same contract holds on every back end (an embedded SQLite file, or PostgreSQL shared by several servers).
+ */
+public interface MasterStore extends AutoCloseable {
+    /** Names this master; a cursor is only meaningful for the master that issued it. */
+    UUID masterId();
+
+    long latestSeq();
+
+    /**
+     * Streams up to {@code limit} changes after cursor {@code after} (0: from the beginning) to {@code sink}.
+     * A change that commits late is never skipped: it is offered only once nothing before it can still appear.
+     *
+     * @throws UnknownCursorException when this master never issued {@code after}
+     */
+    FeedPage changes(long after, int limit, ChangeSink sink) throws IOException;
+
+    Optional<Customer> customer(UUID id);
+
+    /** Everyone who has this number (a household shares one). */
+    List<Customer> customersByPhone(PhoneNumber number);
+
+    /** Creates the customer, or stores the next version of it; returns it as stored. */
+    Customer saveCustomer(Customer customer, Instant now);
+
+    /** Loads customers and their history in bulk (demo data, imports); events are not checked against rules. */
+    void load(Collection<Customer> customers, Collection<ContactEvent> events, Instant now);
+
+    /**
+     * Stores contact events pushed by a desk, each id at most once. An event decided offline is checked against
+     * the rules as they stood when it happened; a breach is recorded as a violation.
+     */
+    List<PushResult> push(List<ContactEvent> events, Instant now);
+
+    /** A dry run: what the master would answer, recording nothing. */
+    DialDecision decide(DialRequest request);
+
+    /**
+     * Decides and, when the call may go ahead, records it as a PENDING attempt with id {@code eventId}, in one
+     * transaction per customer: two desks can never both take the last allowed attempt. Asking again with the
+     * same event id returns the permit already given.
+     */
+    Permit permit(DialRequest request, UUID eventId, User user, String overrideReason);
+
+    List<ContactRule> rules();
+
+    Optional<ContactRule> rule(UUID id);
+
+    /** Stores the rule as its next version (version 1 if new) and returns it so. */
+    ContactRule saveRule(ContactRule rule, UUID savedBy, Instant now);
+
+    /** Retires a rule; its versions stay readable for decisions that named them. False when there is none. */
+    boolean deleteRule(UUID id, UUID deletedBy, Instant now);
+
+    /** Adds a user; {@code passwordHash} "!" makes someone who appears on timelines but cannot sign in. */
+    User addUser(String username, String displayName, UserRole role, String team, String passwordHash, Instant now);
+
+    /** As {@link #addUser(String, String, UserRole, String, String, Instant)}, with the id already chosen. */
+    User addUser(String username, String displayName, UserRole role, String team, String passwordHash, Instant now,
+                 UUID id);
+
+    Optional<StoredUser> userByName(String username);
+
+    void openSession(String tokenHash, UUID userId, Instant now, Instant expiresAt);
+
+    /** The user of a session that is neither expired nor revoked. */
+    Optional<User> sessionUser(String tokenHash, Instant now);
+
+    void revokeSession(String tokenHash);
+
+    List<Violation> violations(Instant since, int limit);
+
+    @Override
+    void close();
+
+    /** Receives one change of the feed; {@code body} is the entity's current wire JSON (null once deleted). */
+    @FunctionalInterface
+    interface ChangeSink {
+        void accept(long seq, String kind, String op, String body) throws IOException;
+    }
+
+    /** What a page of the feed held: the cursor to ask from next, how many changes, and whether more wait. */
+    record FeedPage(long last, int count, boolean more) {
+    }
+}
