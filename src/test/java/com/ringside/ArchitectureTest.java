@@ -31,7 +31,7 @@ class ArchitectureTest {
             .whereLayer("server").mayOnlyBeAccessedByLayers("entry")
             .whereLayer("demo").mayOnlyBeAccessedByLayers("entry", "desktop", "server")
             .whereLayer("sync").mayOnlyBeAccessedByLayers("entry", "desktop", "server")
-            .whereLayer("cache").mayOnlyBeAccessedByLayers("entry", "desktop", "sync", "demo")
+            .whereLayer("cache").mayOnlyBeAccessedByLayers("entry", "desktop", "sync", "demo", "server")
             .whereLayer("ingest").mayOnlyBeAccessedByLayers("entry", "server")
             .whereLayer("cti").mayOnlyBeAccessedByLayers("entry", "desktop")
             .whereLayer("wire").mayOnlyBeAccessedByLayers("entry", "desktop", "server", "sync", "cache")

@@ -121,7 +121,8 @@ public final class ContactEventStore {
 
     private static void queue(Connection connection, ContactEvent event, Instant queuedAt) throws SQLException {
         try (PreparedStatement queue = connection.prepareStatement(
-                "INSERT INTO outbox (event_id, queued_at) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING")) {
+                "INSERT INTO outbox (event_id, queued_at) VALUES (?, ?) "
+                        + "ON CONFLICT (event_id) DO UPDATE SET version = version + 1")) {
             queue.setString(1, event.id().toString());
             queue.setLong(2, queuedAt.toEpochMilli());
             queue.executeUpdate();

@@ -24,7 +24,7 @@ public final class RuleStore {
             List<ContactRule> rules = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement("""
                     SELECT body FROM contact_rule r
-                    WHERE version = (SELECT max(version) FROM contact_rule WHERE id = r.id)
+                    WHERE version = (SELECT max(version) FROM contact_rule WHERE id = r.id) AND deleted = 0
                     ORDER BY name COLLATE NOCASE, id""");
                  ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

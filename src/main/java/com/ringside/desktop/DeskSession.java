@@ -12,9 +12,11 @@ import com.ringside.identity.PhoneZones;
 import com.ringside.policy.ContactPolicy;
 import com.ringside.policy.JollydayHolidays;
 import com.ringside.policy.Presets;
+import com.ringside.sync.MasterLink;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,7 @@ public final class DeskSession implements AutoCloseable {
     private final DeskUser user;
     private final Dialer dialer;
     private final ContactPolicy policy = new ContactPolicy(new JollydayHolidays(), new PhoneZones());
+    private volatile MasterLink link;
 
     private DeskSession(CacheDatabase database, Clock clock, DeskUser user, Dialer dialer) {
         this.database = database;
@@ -68,6 +71,14 @@ public final class DeskSession implements AutoCloseable {
         }
     }
 
+    /**
+     * A desk on a cache that its master fills: nothing is seeded here, the first sync brings the customers and
+     * the rules. Takes over {@code database} and closes it with the session.
+     */
+    public static DeskSession forMaster(CacheDatabase database, Clock clock, DeskUser user, Dialer dialer) {
+        return new DeskSession(database, clock, user, dialer);
+    }
+
     public CustomerStore customers() {
         return customers;
     }
@@ -93,6 +104,20 @@ public final class DeskSession implements AutoCloseable {
         return dialer;
     }
 
+    /** The connection to the master, or empty for a desk that works on its cache alone. */
+    public Optional<MasterLink> link() {
+        return Optional.ofNullable(link);
+    }
+
+    /** Connects this desk to its master; the link is closed with the session. */
+    public void attach(MasterLink masterLink) {
+        this.link = masterLink;
+    }
+
+    public CacheDatabase database() {
+        return database;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -103,6 +128,9 @@ public final class DeskSession implements AutoCloseable {
 
     @Override
     public void close() {
+        if (link != null) {
+            link.close();
+        }
         database.close();
     }
 }

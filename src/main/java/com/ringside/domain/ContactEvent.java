@@ -1,6 +1,7 @@
 package com.ringside.domain;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -15,6 +16,8 @@ public record ContactEvent(UUID id, UUID customerId, Instant occurredAt, Channel
         Checks.required("event.id", id);
         Checks.required("event.customerId", customerId);
         Checks.required("event.occurredAt", occurredAt);
+        // Stored as epoch milliseconds everywhere; an event must equal itself after a round trip through any store.
+        occurredAt = occurredAt.truncatedTo(ChronoUnit.MILLIS);
         Checks.required("event.channel", channel);
         Checks.required("event.direction", direction);
         Checks.required("event.lineOfBusiness", lineOfBusiness);

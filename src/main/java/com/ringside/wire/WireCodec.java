@@ -28,6 +28,7 @@ import com.ringside.domain.Outcome;
 import com.ringside.domain.Phone;
 import com.ringside.domain.PhoneNumber;
 import com.ringside.domain.PhoneType;
+import com.ringside.domain.ReasonCode;
 import com.ringside.domain.RuleScope;
 import com.ringside.domain.SourceSystem;
 import com.ringside.domain.TimeRange;
@@ -229,6 +230,30 @@ public final class WireCodec {
         } catch (DateTimeParseException e) {
             throw new InvalidValueException(field, "'" + text + "' is not a UTC instant like 2026-03-02T15:04:05Z");
         }
+    }
+
+    /** A decision as the master sent it. */
+    public static DialDecision decision(DecisionJson json, String path) {
+        return at(path, () -> {
+            required(path, "decision", json);
+            Map<UUID, Long> versions = new LinkedHashMap<>();
+            (json.ruleVersions() == null ? Map.<String, Long>of() : json.ruleVersions())
+                    .forEach((id, version) -> versions.put(uuid(path + ".ruleVersions", id), version));
+            List<DecisionReason> reasons = new ArrayList<>();
+            List<ReasonJson> given = json.reasons() == null ? List.of() : json.reasons();
+            for (int i = 0; i < given.size(); i++) {
+                ReasonJson r = given.get(i);
+                String at = path + ".reasons[" + i + "]";
+                reasons.add(new DecisionReason(uuid(at + ".ruleId", r.ruleId()), r.ruleVersion(), r.ruleName(),
+                        parse(at + ".severity", Verdict.class, r.severity()), parse(at + ".code", ReasonCode.class, r.code()),
+                        r.message(), r.until() == null ? null : instant(at + ".until", r.until())));
+            }
+            return new DialDecision(parse(path + ".verdict", Verdict.class, json.verdict()),
+                    json.nextAllowedAt() == null ? null : instant(path + ".nextAllowedAt", json.nextAllowedAt()),
+                    json.provisional(), reasons,
+                    json.overrideRole() == null ? null : parse(path + ".overrideRole", UserRole.class, json.overrideRole()),
+                    versions);
+        });
     }
 
     private static ReasonJson reason(DecisionReason reason) {

@@ -22,6 +22,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import com.ringside.sync.MasterLink;
+import com.ringside.sync.MasterRefusedException;
+import com.ringside.sync.MasterUnreachableException;
+import com.ringside.wire.WireCodec;
+import com.ringside.wire.WireRecords.PermitJson;
+import com.ringside.wire.WireRecords.PermitRequestJson;
 
 /**
  * The guard at the desk: decides for each number, places a call only when the guard (or a valid override)
@@ -50,31 +56,81 @@ public final class DialService {
     }
 
     /**
-     * Decides again at this instant, dials, and records the attempt as PENDING with the decision, so the
-     * timeline and every count include it at once. A blocked call needs an override the user's role allows.
+     * Places a call and records the attempt as PENDING with its decision, so the timeline and every count include
+     * it at once. Online, the master decides and records the attempt atomically (a dial permit); when it cannot be
+     * reached, the desk decides from its cache and the call is marked provisional for the master to re-check.
+     * A blocked call needs an override the user's role allows.
      */
     public ContactEvent place(UUID customerId, PhoneNumber number, LineOfBusiness line, String campaign,
                               String overrideReason) {
+        Optional<MasterLink> link = session.link();
+        if (link.isPresent()) {
+            try {
+                return placeWithPermit(link.get(), customerId, number, line, campaign, overrideReason);
+            } catch (MasterUnreachableException e) {
+                return placeFromCache(customerId, number, line, campaign, overrideReason, cacheSyncedAt());
+            }
+        }
+        return placeFromCache(customerId, number, line, campaign, overrideReason, null);
+    }
+
+    private ContactEvent placeWithPermit(MasterLink link, UUID customerId, PhoneNumber number, LineOfBusiness line,
+                                         String campaign, String overrideReason) {
+        PermitJson permit;
+        try {
+            permit = link.client().permit(new PermitRequestJson(Ids.newId().toString(), customerId.toString(),
+                    number.e164(), line.name(), campaign, overrideReason));
+        } catch (MasterRefusedException e) {
+            throw new CallRefusedException(e.getMessage());
+        }
+        DialDecision decision = WireCodec.decision(permit.decision(), "decision");
+        if (!permit.granted()) {
+            refuse(decision, overrideReason);
+            throw new CallRefusedException(decision.reasons().isEmpty() ? "The master refused this call."
+                    : decision.reasons().get(0).message());
+        }
+        ContactEvent pending = WireCodec.event(permit.event(), "event");
+        session.dialer().dial(number);
+        session.events().record(pending, decision, session.clock().instant());
+        link.engine().wake();
+        return pending;
+    }
+
+    /** Decides from the cache; {@code syncedAt} is when it last matched the master (null: it is the only data). */
+    private ContactEvent placeFromCache(UUID customerId, PhoneNumber number, LineOfBusiness line, String campaign,
+                                        String overrideReason, Instant syncedAt) {
         Customer customer = session.customers().find(customerId).orElseThrow();
         Instant now = session.clock().instant();
-        DialDecision decision = decide(session.rules().current(), customer,
-                session.events().history(customerId, now.minus(HISTORY)), number, line, campaign, now);
-        CallOverride override = null;
-        if (decision.verdict() == Verdict.BLOCK) {
-            if (!decision.mayOverride(session.user().role())) {
-                throw new CallRefusedException("This call is blocked and your role cannot override it.");
-            }
-            if (overrideReason == null || overrideReason.isBlank()) {
-                throw new CallRefusedException("An override needs a written reason.");
-            }
-            override = new CallOverride(session.user().id(), overrideReason);
-        }
+        List<ContactRule> rules = session.rules().current();
+        DialDecision decision = session.policy().decide(rules, customer,
+                session.events().history(customerId, now.minus(ContactRule.lookBack(rules))),
+                new DialRequest(customerId, number, line, campaign, null, now), syncedAt);
+        CallOverride override = refuse(decision, overrideReason);
         session.dialer().dial(number);
         ContactEvent pending = new ContactEvent(Ids.newId(), customerId, now, Channel.CALL, Direction.OUTBOUND, line,
                 campaign, session.user().id(), number, Outcome.PENDING, 0, "", SourceSystem.RINGSIDE, decision.provisional(),
                 override);
         session.events().record(pending, decision, now);
         return pending;
+    }
+
+    /** When the cache last matched the master: EPOCH if never, null for a desk that has no master. */
+    private Instant cacheSyncedAt() {
+        return session.link().map(link -> link.syncedAt() == null ? Instant.EPOCH : link.syncedAt()).orElse(null);
+    }
+
+    /** Throws unless the call may go ahead; returns the override the user gave for a blocked call, if needed. */
+    private CallOverride refuse(DialDecision decision, String overrideReason) {
+        if (decision.verdict() != Verdict.BLOCK) {
+            return null;
+        }
+        if (!decision.mayOverride(session.user().role())) {
+            throw new CallRefusedException("This call is blocked and your role cannot override it.");
+        }
+        if (overrideReason == null || overrideReason.isBlank()) {
+            throw new CallRefusedException("An override needs a written reason.");
+        }
+        return new CallOverride(session.user().id(), overrideReason);
     }
 
     /** A call this agent placed to the customer and never wrapped up (the desk closed mid-call), if any. */

@@ -125,7 +125,8 @@ public final class DialViewModel {
         background.run(() -> service.place(shown.id(), guard.phone().number(), line.get(), blankToNull(campaign.get()),
                 overrideReason), pending -> {
                     inCall.set(pending);
-                    message.set(Messages.get("dial.placed", guard.phone().number().e164()));
+                    message.set(Messages.get(pending.provisional() ? "dial.placedOffline" : "dial.placed",
+                            guard.phone().number().e164()));
                     afterRecording.run();
                     refresh();
                 }, failure -> {

@@ -1,0 +1,213 @@
+package com.ringside.cache;
+
+import com.ringside.cache.AgentStore.Agent;
+import com.ringside.domain.ContactEvent;
+import com.ringside.domain.ContactRule;
+import com.ringside.domain.Customer;
+import com.ringside.wire.WireCodec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The cache's side of sync: where the feed was read up to, applying a page of the master's changes together with
+ * the new cursor, and the outbox of events waiting for the master's acknowledgement.
+ */
+public final class SyncStore {
+    private final CacheDatabase database;
+    private final CustomerStore customers;
+    private final ContactEventStore events;
+    private final AgentStore agents;
+
+    public SyncStore(CacheDatabase database) {
+        this.database = database;
+        this.customers = new CustomerStore(database);
+        this.events = new ContactEventStore(database);
+        this.agents = new AgentStore(database);
+    }
+
+    /** Where this cache stands with its master; an empty state for a cache that never synced. */
+    public record State(UUID masterId, long cursor, Instant syncedAt) {
+        public static final State NEVER = new State(null, 0, null);
+    }
+
+    /** One page of the feed, already checked and turned into domain values. */
+    public record Page(List<Customer> customers, List<ContactEvent> events, List<ContactRule> rules,
+                       List<ContactRule> retiredRules, List<Agent> agents) {
+        public int size() {
+            return customers.size() + events.size() + rules.size() + retiredRules.size() + agents.size();
+        }
+    }
+
+    /** An event in the outbox and the version of it that was read, for an acknowledgement that is exact. */
+    public record Queued(ContactEvent event, long version) {
+    }
+
+    public State state() {
+        return database.read(connection -> {
+            String master = property(connection, "master_id");
+            String cursor = property(connection, "cursor");
+            String synced = property(connection, "synced_at");
+            return master == null ? State.NEVER : new State(UUID.fromString(master), Long.parseLong(cursor),
+                    synced == null ? null : Instant.ofEpochMilli(Long.parseLong(synced)));
+        });
+    }
+
+    /**
+     * Stores a page and the cursor after it in one transaction, so a crash leaves either both or neither. An event
+     * still waiting in the outbox keeps the desk's own newer version. Returns the customers the page touched.
+     */
+    public Set<UUID> apply(UUID masterId, Page page, long cursor, Instant now) {
+        return database.write(connection -> {
+            customers.saveAll(connection, page.customers());
+            List<ContactEvent> fromMaster = new ArrayList<>();
+            try (PreparedStatement queued = connection.prepareStatement("SELECT 1 FROM outbox WHERE event_id = ?")) {
+                for (ContactEvent event : page.events()) {
+                    queued.setString(1, event.id().toString());
+                    try (ResultSet rows = queued.executeQuery()) {
+                        if (!rows.next()) {
+                            fromMaster.add(event);
+                        }
+                    }
+                }
+            }
+            events.saveAll(connection, fromMaster);
+            saveRules(connection, page.rules(), false, now);
+            saveRules(connection, page.retiredRules(), true, now);
+            agents.saveAll(connection, page.agents());
+            setProperty(connection, "master_id", masterId.toString());
+            setProperty(connection, "cursor", Long.toString(cursor));
+            setProperty(connection, "synced_at", Long.toString(now.toEpochMilli()));
+            Set<UUID> touched = new HashSet<>();
+            page.customers().forEach(customer -> touched.add(customer.id()));
+            fromMaster.forEach(event -> touched.add(event.customerId()));
+            return touched;
+        });
+    }
+
+    /** Notes that the master was reached and had nothing new. */
+    public void markSynced(Instant now) {
+        database.write(connection -> {
+            setProperty(connection, "synced_at", Long.toString(now.toEpochMilli()));
+            return null;
+        });
+    }
+
+    /**
+     * Forgets what came from another master before syncing with a new one; events still waiting in the outbox
+     * stay, to be pushed to the new master.
+     */
+    public void forgetMaster() {
+        database.write(connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.executeUpdate("DELETE FROM contact_event WHERE id NOT IN (SELECT event_id FROM outbox)");
+                statement.executeUpdate("DELETE FROM contact_rule");
+                statement.executeUpdate("DELETE FROM cache_property WHERE name IN ('master_id', 'cursor', 'synced_at')");
+            }
+            return null;
+        });
+    }
+
+    public int outboxSize() {
+        return events.outboxSize();
+    }
+
+    /** The oldest events waiting for the master, at most {@code limit}. */
+    public List<Queued> outbox(int limit) {
+        return database.read(connection -> {
+            List<Queued> queued = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT o.version, e.* FROM outbox o JOIN contact_event e ON e.id = o.event_id
+                    ORDER BY o.queued_at, o.event_id LIMIT ?""")) {
+                statement.setInt(1, limit);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        queued.add(new Queued(ContactEventStore.event(rows), rows.getLong(1)));
+                    }
+                }
+            }
+            return queued;
+        });
+    }
+
+    /** Removes events the master answered for, unless the desk changed them since they were read. */
+    public void acknowledge(Collection<Queued> answered) {
+        database.write(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM outbox WHERE event_id = ? AND version = ?")) {
+                for (Queued queued : answered) {
+                    delete.setString(1, queued.event().id().toString());
+                    delete.setLong(2, queued.version());
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Keeps a value of the desk's own (the last session, the master's address) beside the data. */
+    public void remember(String name, String value) {
+        database.write(connection -> {
+            if (value == null) {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM cache_property WHERE name = ?")) {
+                    delete.setString(1, name);
+                    delete.executeUpdate();
+                }
+            } else {
+                setProperty(connection, name, value);
+            }
+            return null;
+        });
+    }
+
+    public Optional<String> recall(String name) {
+        return Optional.ofNullable(database.read(connection -> property(connection, name)));
+    }
+
+    private static void saveRules(Connection connection, List<ContactRule> rules, boolean retired, Instant now)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO contact_rule (id, version, name, enabled, body, saved_at, saved_by, deleted)
+                VALUES (?, ?, ?, ?, ?, ?, NULL, ?) ON CONFLICT (id, version) DO NOTHING""")) {
+            for (ContactRule rule : rules) {
+                insert.setString(1, rule.id().toString());
+                insert.setLong(2, rule.version());
+                insert.setString(3, rule.name());
+                insert.setBoolean(4, rule.enabled());
+                insert.setString(5, WireCodec.write(WireCodec.rule(rule)));
+                insert.setLong(6, now.toEpochMilli());
+                insert.setBoolean(7, retired);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static String property(Connection connection, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT value FROM cache_property WHERE name = ?")) {
+            statement.setString(1, name);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+
+    private static void setProperty(Connection connection, String name, String value) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO cache_property (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
+            statement.setString(1, name);
+            statement.setString(2, value);
+            statement.executeUpdate();
+        }
+    }
+}

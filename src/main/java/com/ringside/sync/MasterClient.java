@@ -1,0 +1,247 @@
+package com.ringside.sync;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.ringside.cache.AgentStore.Agent;
+import com.ringside.cache.SyncStore.Page;
+import com.ringside.domain.ContactEvent;
+import com.ringside.domain.ContactRule;
+import com.ringside.domain.Customer;
+import com.ringside.wire.WireCodec;
+import com.ringside.wire.WireRecords.AgentJson;
+import com.ringside.wire.WireRecords.CustomerJson;
+import com.ringside.wire.WireRecords.EventBatchJson;
+import com.ringside.wire.WireRecords.EventJson;
+import com.ringside.wire.WireRecords.LoginJson;
+import com.ringside.wire.WireRecords.PermitJson;
+import com.ringside.wire.WireRecords.PermitRequestJson;
+import com.ringside.wire.WireRecords.PushResultsJson;
+import com.ringside.wire.WireRecords.RuleJson;
+import com.ringside.wire.WireRecords.SessionJson;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.LongConsumer;
+
+/** The desk's HTTP client for the master API (docs/openapi.yaml). Every call blocks: use it off the FX thread. */
+public final class MasterClient {
+    private static final Duration CONNECT = Duration.ofSeconds(3);
+    private static final Duration REQUEST = Duration.ofSeconds(15);
+    private static final Duration PAGE = Duration.ofSeconds(120);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT).build();
+    private final URI api;
+    private volatile String token;
+
+    public MasterClient(URI server) {
+        String base = server.toString().replaceAll("/+$", "");
+        if (!base.startsWith("http://") && !base.startsWith("https://")) {
+            throw new IllegalArgumentException("The server address must start with http:// or https://, not '" + server + "'");
+        }
+        this.api = URI.create(base + "/api/v1");
+    }
+
+    public URI server() {
+        return URI.create(api.toString().replace("/api/v1", ""));
+    }
+
+    public void useToken(String sessionToken) {
+        this.token = sessionToken;
+    }
+
+    public SessionJson signIn(String username, String password) {
+        SessionJson session = read(send(post("/sessions", new LoginJson(username, password))), SessionJson.class);
+        token = session.token();
+        return session;
+    }
+
+    /** A page of the feed parsed as it streams in, with the master's id and the cursor after it. */
+    public record Pulled(UUID masterId, Page page, long last, boolean more) {
+    }
+
+    public Pulled pull(long after, int limit) {
+        HttpRequest request = authorised(HttpRequest.newBuilder(URI.create(api + "/changes?after=" + after + "&limit=" + limit)))
+                .timeout(PAGE).GET().build();
+        HttpResponse<InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw refused(response.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            return parsePage(body);
+        } catch (IOException e) {
+            throw new MasterUnreachableException("The master's answer broke off: " + e.getMessage(), e);
+        }
+    }
+
+    public PushResultsJson push(List<ContactEvent> events) {
+        return read(send(post("/contact-events", new EventBatchJson(events.stream().map(WireCodec::event).toList()))),
+                PushResultsJson.class);
+    }
+
+    public PermitJson permit(PermitRequestJson request) {
+        return read(send(post("/dial-permits", request)), PermitJson.class);
+    }
+
+    public RuleJson saveRule(ContactRule rule, boolean isNew) {
+        String body = WireCodec.write(WireCodec.rule(rule));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(api + "/rules" + (isNew ? "" : "/" + rule.id())));
+        HttpRequest request = authorised(builder).timeout(REQUEST).header("Content-Type", "application/json")
+                .method(isNew ? "POST" : "PUT", HttpRequest.BodyPublishers.ofString(body)).build();
+        return read(send(request), RuleJson.class);
+    }
+
+    /**
+     * Listens to the master's notifications until the connection ends; {@code onChange} hears the latest seq.
+     * Returns normally when the master closes the stream; throws when it cannot be reached.
+     */
+    public void listen(LongConsumer onChange) {
+        HttpRequest request = authorised(HttpRequest.newBuilder(URI.create(api + "/stream")))
+                .header("Accept", "text/event-stream").GET().build();
+        HttpResponse<InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            if (response.statusCode() != 200) {
+                throw refused(response.statusCode(), "");
+            }
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith("data:")) {
+                    JsonNode data = WireCodec.JSON.readTree(line.substring(5).strip());
+                    onChange.accept(data.path("seq").asLong());
+                }
+            }
+        } catch (IOException e) {
+            throw new MasterUnreachableException("The master's notifications stopped: " + e.getMessage(), e);
+        }
+    }
+
+    private Pulled parsePage(InputStream body) throws IOException {
+        List<Customer> customers = new ArrayList<>();
+        List<ContactEvent> events = new ArrayList<>();
+        List<ContactRule> rules = new ArrayList<>();
+        List<ContactRule> retired = new ArrayList<>();
+        List<Agent> agents = new ArrayList<>();
+        UUID masterId = null;
+        long last = 0;
+        boolean more = false;
+        try (JsonParser json = WireCodec.JSON.getFactory().createParser(body)) {
+            expect(json.nextToken(), JsonToken.START_OBJECT);
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                json.nextToken();
+                switch (field) {
+                    case "masterId" -> masterId = UUID.fromString(json.getText());
+                    case "last" -> last = json.getLongValue();
+                    case "more" -> more = json.getBooleanValue();
+                    case "changes" -> {
+                        expect(json.currentToken(), JsonToken.START_ARRAY);
+                        while (json.nextToken() == JsonToken.START_OBJECT) {
+                            readChange(json, customers, events, rules, retired, agents);
+                        }
+                    }
+                    default -> json.skipChildren();
+                }
+            }
+        }
+        if (masterId == null) {
+            throw new MasterUnreachableException("The master's page had no masterId", null);
+        }
+        return new Pulled(masterId, new Page(customers, events, rules, retired, agents), last, more);
+    }
+
+    private static void readChange(JsonParser json, List<Customer> customers, List<ContactEvent> events,
+                                   List<ContactRule> rules, List<ContactRule> retired, List<Agent> agents)
+            throws IOException {
+        String kind = null;
+        String op = null;
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String field = json.currentName();
+            json.nextToken();
+            switch (field) {
+                case "kind" -> kind = json.getText();
+                case "op" -> op = json.getText();
+                case "body" -> {
+                    if (json.currentToken() == JsonToken.VALUE_NULL || kind == null) {
+                        json.skipChildren();
+                        continue;
+                    }
+                    switch (kind) {
+                        case "customer" -> customers.add(WireCodec.customer(json.readValueAs(CustomerJson.class), "customer"));
+                        case "event" -> events.add(WireCodec.event(json.readValueAs(EventJson.class), "event"));
+                        case "rule" -> ("DELETE".equals(op) ? retired : rules)
+                                .add(WireCodec.rule(json.readValueAs(RuleJson.class), "rule"));
+                        case "agent" -> {
+                            AgentJson agent = json.readValueAs(AgentJson.class);
+                            agents.add(new Agent(UUID.fromString(agent.id()), agent.displayName(), agent.team()));
+                        }
+                        default -> json.skipChildren();
+                    }
+                }
+                default -> json.skipChildren();
+            }
+        }
+    }
+
+    private static void expect(JsonToken actual, JsonToken expected) {
+        if (actual != expected) {
+            throw new MasterUnreachableException("The master's page is not in the expected shape", null);
+        }
+    }
+
+    private HttpRequest post(String path, Object body) {
+        return authorised(HttpRequest.newBuilder(URI.create(api + path))).timeout(REQUEST)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(WireCodec.write(body))).build();
+    }
+
+    private HttpRequest.Builder authorised(HttpRequest.Builder builder) {
+        String current = token;
+        return current == null ? builder : builder.header("Authorization", "Bearer " + current);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw refused(response.statusCode(), response.body());
+        }
+        return response;
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        try {
+            return http.send(request, handler);
+        } catch (IOException e) {
+            throw new MasterUnreachableException("The master at " + server() + " cannot be reached: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MasterUnreachableException("Interrupted while waiting for the master", e);
+        }
+    }
+
+    private static RuntimeException refused(int status, String body) {
+        if (status >= 500) {
+            return new MasterUnreachableException("The master failed (HTTP " + status + ")", null);
+        }
+        try {
+            JsonNode problem = WireCodec.JSON.readTree(body);
+            return new MasterRefusedException(status, problem.path("type").asText(""), problem.path("detail").asText(body));
+        } catch (IOException | RuntimeException e) {
+            return new MasterRefusedException(status, "", "The master refused the request (HTTP " + status + ")");
+        }
+    }
+
+    private static <T> T read(HttpResponse<String> response, Class<T> type) {
+        return WireCodec.read(response.body(), type);
+    }
+}

@@ -1,0 +1,216 @@
+package com.ringside.sync;
+
+import com.ringside.cache.SyncStore;
+import com.ringside.cache.SyncStore.Queued;
+import com.ringside.wire.WireRecords.PushResultJson;
+import com.ringside.wire.WireRecords.PushResultsJson;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the cache in step with the master on its own thread: pushes the outbox (removing an event only once the
+ * master has answered for it), then pulls the feed page by page, each page and its cursor in one transaction. The
+ * master's notifications, a call recorded at this desk, and a timer all wake it; failures back off.
+ */
+public final class SyncEngine implements AutoCloseable {
+    public static final int PAGE = 10_000;
+    public static final int PUSH_BATCH = 500;
+    private static final long PERIOD_SECONDS = 30;
+    private static final long MAX_BACKOFF_MILLIS = 30_000;
+    private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+
+    /** Hears what the engine did; called on the engine's threads. */
+    public interface Listener {
+        void status(SyncStatus status);
+
+        void customersChanged(Set<UUID> customerIds);
+    }
+
+    private final MasterClient client;
+    private final SyncStore store;
+    private final Clock clock;
+    private final Listener listener;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(named("sync"));
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private final Thread stream;
+    private volatile boolean closed;
+    private volatile SyncStatus status = SyncStatus.STARTING;
+    private long backoffMillis;
+    private int violations;
+
+    public SyncEngine(MasterClient client, SyncStore store, Clock clock, Listener listener) {
+        this.client = client;
+        this.store = store;
+        this.clock = clock;
+        this.listener = listener;
+        this.stream = named("sync-stream").newThread(this::listen);
+    }
+
+    public void start() {
+        worker.scheduleWithFixedDelay(this::wake, 0, PERIOD_SECONDS, TimeUnit.SECONDS);
+        stream.start();
+    }
+
+    /** Asks for a sync as soon as possible; several wakes before it runs make one sync. */
+    public void wake() {
+        if (!closed && wakePending.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                wakePending.set(false);
+                cycle();
+            });
+        }
+    }
+
+    public SyncStatus status() {
+        return status;
+    }
+
+    /** Runs one push and pull now, on the caller's thread; for tests and tools that need it done. */
+    public void syncNow() throws Exception {
+        worker.submit(this::cycle).get();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        stream.interrupt();
+        worker.shutdownNow();
+    }
+
+    private void cycle() {
+        try {
+            push();
+            pull();
+            backoffMillis = 0;
+            publish(true, null);
+        } catch (MasterUnreachableException e) {
+            offline(e.getMessage());
+        } catch (MasterRefusedException e) {
+            publish(!e.sessionEnded(), e.getMessage());
+            if (!e.sessionEnded()) {
+                LOG.warn("The master refused a sync: {}", e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Sync failed", e);
+            offline(e.getMessage());
+        }
+    }
+
+    private void push() {
+        List<Queued> queued;
+        while (!(queued = store.outbox(PUSH_BATCH)).isEmpty()) {
+            PushResultsJson answers = client.push(queued.stream().map(Queued::event).toList());
+            List<Queued> answered = new ArrayList<>();
+            for (int i = 0; i < answers.results().size() && i < queued.size(); i++) {
+                PushResultJson answer = answers.results().get(i);
+                answered.add(queued.get(i));
+                if ("REJECTED".equals(answer.status())) {
+                    LOG.warn("The master rejected event {}: {}", answer.id(), answer.reason());
+                }
+                if (answer.violation() != null) {
+                    violations++;
+                    LOG.warn("The master found that offline call {} broke a rule", answer.id());
+                }
+            }
+            store.acknowledge(answered);
+            if (answered.size() < queued.size()) {
+                break;
+            }
+        }
+    }
+
+    private void pull() {
+        SyncStore.State state = store.state();
+        long cursor = state.cursor();
+        long received = 0;
+        while (true) {
+            MasterClient.Pulled pulled;
+            try {
+                pulled = client.pull(cursor, PAGE);
+            } catch (MasterRefusedException e) {
+                if (e.status() != 409) {
+                    throw e;
+                }
+                LOG.warn("The master does not know this cache's cursor; syncing again from the beginning");
+                store.forgetMaster();
+                cursor = 0;
+                continue;
+            }
+            if (state.masterId() != null && !state.masterId().equals(pulled.masterId())) {
+                LOG.warn("This cache came from master {}, now {}: syncing again", state.masterId(), pulled.masterId());
+                store.forgetMaster();
+                state = SyncStore.State.NEVER;
+                cursor = 0;
+                continue;
+            }
+            Instant now = clock.instant();
+            if (pulled.page().size() == 0) {
+                store.markSynced(now);
+                return;
+            }
+            Set<UUID> touched = store.apply(pulled.masterId(), pulled.page(), pulled.last(), now);
+            state = new SyncStore.State(pulled.masterId(), pulled.last(), now);
+            cursor = pulled.last();
+            received += pulled.page().size();
+            status = new SyncStatus(true, now, status.waiting(), violations, received, null);
+            listener.status(status);
+            listener.customersChanged(touched);
+            if (!pulled.more()) {
+                return;
+            }
+        }
+    }
+
+    private void listen() {
+        long retryMillis = 1_000;
+        while (!closed) {
+            try {
+                client.listen(seq -> wake());
+                retryMillis = 1_000;
+            } catch (RuntimeException e) {
+                if (closed) {
+                    return;
+                }
+                LOG.debug("Notifications unavailable: {}", e.getMessage());
+            }
+            try {
+                Thread.sleep(retryMillis);
+            } catch (InterruptedException e) {
+                return;
+            }
+            retryMillis = Math.min(MAX_BACKOFF_MILLIS, retryMillis * 2);
+        }
+    }
+
+    private void offline(String problem) {
+        publish(false, problem);
+        backoffMillis = Math.min(MAX_BACKOFF_MILLIS, Math.max(1_000, backoffMillis * 2));
+        if (!closed) {
+            worker.schedule(this::wake, backoffMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void publish(boolean online, String problem) {
+        SyncStore.State state = store.state();
+        status = new SyncStatus(online, state.syncedAt(), store.outboxSize(), violations, status.received(), problem);
+        listener.status(status);
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,159 @@
+package com.ringside.desktop;
+
+import static com.ringside.testing.Customers.customer;
+import static com.ringside.testing.Customers.outboundCall;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ringside.cache.CacheDatabase;
+import com.ringside.desktop.dial.DialService;
+import com.ringside.domain.ContactEvent;
+import com.ringside.domain.Customer;
+import com.ringside.domain.LineOfBusiness;
+import com.ringside.domain.Outcome;
+import com.ringside.domain.UserRole;
+import com.ringside.server.JdbcMasterStore;
+import com.ringside.server.MasterServer;
+import com.ringside.server.MasterStoreFixtures;
+import com.ringside.server.TestMasters;
+import com.ringside.server.Violation;
+import com.ringside.sync.MasterLink;
+import com.ringside.sync.SyncEngine;
+import com.ringside.sync.SyncStatus;
+import com.ringside.testing.ToggleProxy;
+import com.ringside.wire.WireRecords.SessionJson;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two desks and one master, over real HTTP on loopback, with one desk losing its connection. */
+class TwoDesksTest {
+    private static final Duration HISTORY = Duration.ofDays(30);
+
+    @TempDir
+    Path dir;
+    private final Clock clock = Clock.systemUTC();
+    private JdbcMasterStore master;
+    private MasterServer server;
+    private ToggleProxy line;
+    private DeskSession first;
+    private DeskSession second;
+    private Customer ana;
+
+    @BeforeEach
+    void start() throws Exception {
+        master = TestMasters.store(TestMasters.Backend.SQLITE, dir.resolve("master"));
+        server = new MasterServer(master, clock, Duration.ofHours(1));
+        int port = server.start("127.0.0.1", 0);
+        server.authenticator().addUser("sam", "Sam Agent", UserRole.AGENT, "sam-password".toCharArray());
+        server.authenticator().addUser("kim", "Kim Agent", UserRole.AGENT, "kim-password".toCharArray());
+        Instant now = clock.instant();
+        ana = master.saveCustomer(customer("Ana", "Ruiz").phone("+14155550123").zone("UTC").build(), now);
+        master.saveRule(MasterStoreFixtures.threePerWeek(), null, now);
+        master.push(List.of(outboundCall(ana, now.minusSeconds(7_200), LineOfBusiness.FINANCING, Outcome.NO_ANSWER),
+                outboundCall(ana, now.minusSeconds(3_600), LineOfBusiness.INSURANCE, Outcome.BUSY)), now);
+        line = new ToggleProxy(port);
+        first = desk("a", URI.create("http://127.0.0.1:" + port), "sam", "sam-password");
+        second = desk("b", URI.create("http://127.0.0.1:" + line.port()), "kim", "kim-password");
+        for (DeskSession desk : List.of(first, second)) {
+            desk.link().orElseThrow().engine().syncNow();
+        }
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (AutoCloseable closeable : new AutoCloseable[] {first, second, line, server, master}) {
+            if (closeable != null) {
+                closeable.close();
+            }
+        }
+    }
+
+    @Test
+    void aCallPlacedAtOneDeskReachesTheOtherWithinASecond() {
+        assertThat(history(second)).hasSize(2);
+        ContactEvent placed = new DialService(first).place(ana.id(), ana.phones().get(0).number(), LineOfBusiness.ORDERS,
+                null, null);
+        assertThat(placed.provisional()).isFalse();
+        waitUntil(Duration.ofSeconds(1), () -> history(second).stream().anyMatch(e -> e.id().equals(placed.id())));
+        assertThat(new DialService(second).guard(ana.id(), LineOfBusiness.ORDERS, null).get(0).decision().verdict())
+                .isEqualTo(com.ringside.domain.Verdict.BLOCK);
+
+        ContactEvent done = new DialService(first).complete(placed, Outcome.CONVERSATION, "Order confirmed", null);
+        waitUntil(Duration.ofSeconds(2), () -> history(second).contains(done));
+        assertThat(first.events().outboxSize()).isZero();
+    }
+
+    @Test
+    void bothDesksCallWhileOneIsOfflineAndAfterReconnectingBothKeepBothCallsOnceAndAViolationIsRecorded() throws Exception {
+        line.offline();
+        ContactEvent online = new DialService(first).place(ana.id(), ana.phones().get(0).number(), LineOfBusiness.ORDERS,
+                null, null);
+        ContactEvent offline = new DialService(second).place(ana.id(), ana.phones().get(0).number(),
+                LineOfBusiness.INSURANCE, null, null);
+        assertThat(online.provisional()).isFalse();
+        assertThat(offline.provisional()).isTrue();
+        assertThat(second.events().outboxSize()).isEqualTo(1);
+
+        line.online();
+        waitUntil(Duration.ofSeconds(20), () -> second.events().outboxSize() == 0);
+        first.link().orElseThrow().engine().syncNow();
+        second.link().orElseThrow().engine().syncNow();
+
+        List<Violation> violations = master.violations(Instant.EPOCH, 10);
+        assertThat(violations).singleElement().extracting(Violation::eventId).isEqualTo(offline.id());
+        assertThat(ids(history(first))).containsExactlyElementsOf(ids(history(second)))
+                .contains(online.id(), offline.id()).doesNotHaveDuplicates().hasSize(4);
+        assertThat(history(first)).containsExactlyElementsOf(history(second));
+        assertThat(second.link().orElseThrow().engine().status().violations()).isEqualTo(1);
+    }
+
+    private DeskSession desk(String name, URI server, String username, String password) {
+        CacheDatabase cache = CacheDatabase.open(dir.resolve(name));
+        SessionJson session = MasterLink.signIn(cache, server, username, password);
+        DeskSession desk = DeskSession.forMaster(cache, clock, new DeskUser(UUID.fromString(session.userId()),
+                session.displayName(), UserRole.valueOf(session.role())), number -> { });
+        desk.attach(MasterLink.start(cache, server, session, clock, new SyncEngine.Listener() {
+            @Override
+            public void status(SyncStatus status) {
+            }
+
+            @Override
+            public void customersChanged(Set<UUID> customerIds) {
+            }
+        }));
+        return desk;
+    }
+
+    private List<ContactEvent> history(DeskSession desk) {
+        return desk.events().history(ana.id(), clock.instant().minus(HISTORY));
+    }
+
+    private static List<UUID> ids(List<ContactEvent> events) {
+        return events.stream().map(ContactEvent::id).toList();
+    }
+
+    private static void waitUntil(Duration limit, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + limit);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
