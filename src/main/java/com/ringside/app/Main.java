@@ -8,6 +8,11 @@ import com.ringside.cli.Options;
 import com.ringside.cli.ServerCommand;
 import com.ringside.cli.UsersCommand;
 import com.ringside.desktop.DeskLauncher;
+import com.ringside.desktop.EmbeddedMasterStarter;
+import com.ringside.server.EmbeddedMaster;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import com.ringside.domain.UserRole;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -18,6 +23,7 @@ import java.util.Set;
 
 /** `ringside [command] [options]`: with no command, opens the desk. */
 public final class Main {
+    private static final int DEMO_CUSTOMERS = 2_000;
     private static final List<Command> COMMANDS = List.of(new DemoDataCommand(), new DecideCommand(),
             new ServerCommand(), new UsersCommand());
 
@@ -37,12 +43,18 @@ public final class Main {
         configureLogging(list);
         if (list.isEmpty() || list.get(0).startsWith("--")) {
             try {
-                Options.parse(list, Set.of("data-dir", "role")).choice("role", UserRole.class);
+                Options options = Options.parse(list, Set.of("data-dir", "role", "server"));
+                options.choice("role", UserRole.class);
+                String server = options.get("server", null);
+                if (server != null && !server.matches("https?://.+")) {
+                    throw new Options.UsageException("--server must be an address like http://127.0.0.1:8765, not '"
+                            + server + "'");
+                }
             } catch (Options.UsageException e) {
                 err.println("ringside: " + e.getMessage() + "\n" + usage());
                 return Command.USAGE;
             }
-            DeskLauncher.launch(list);
+            DeskLauncher.launch(list, Main::startEmbeddedMaster);
             return Command.OK;
         }
         String name = list.remove(0);
@@ -61,8 +73,18 @@ public final class Main {
         return Command.USAGE;
     }
 
+    private static EmbeddedMasterStarter.Started startEmbeddedMaster(Path dataDirectory) {
+        EmbeddedMaster master = EmbeddedMaster.start(dataDirectory, Clock.systemUTC(), DEMO_CUSTOMERS,
+                EmbeddedMaster.DEFAULT_PORT);
+        Map<String, String> passwords = new HashMap<>();
+        for (String user : List.of("agent", "supervisor", "admin")) {
+            master.demoPassword(user).ifPresent(password -> passwords.put(user, password));
+        }
+        return new EmbeddedMasterStarter.Started(master.url(), passwords, master);
+    }
+
     private static String usage() {
-        StringBuilder text = new StringBuilder("usage: ringside [--data-dir D] [--role agent|supervisor|admin]   open the desk\n");
+        StringBuilder text = new StringBuilder("usage: ringside [--data-dir D] [--server URL] [--role agent|supervisor|admin]   open the desk\n");
         for (Command command : COMMANDS) {
             text.append("       ringside ").append(command.summary()).append('\n');
         }

@@ -2,20 +2,17 @@ package com.ringside.desktop;
 
 import com.ringside.cache.DataDirectory;
 import com.ringside.cti.TelLinkDialer;
-import com.ringside.desktop.support.Labels;
-import com.ringside.domain.Checks;
-import com.ringside.domain.UserRole;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.UUID;
 import com.ringside.desktop.shell.MainWindow;
+import com.ringside.desktop.signin.DeskConnector;
 import com.ringside.desktop.support.FxBackground;
 import com.ringside.desktop.support.Messages;
 import com.ringside.desktop.support.Theme;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -24,17 +21,21 @@ import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The desk window: shown at once, filled in when the cache is open. */
+/** The desk window: shown at once, then signed in to its master and filled in as the cache syncs. */
 public final class DeskApplication extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(DeskApplication.class);
+    /** Set by {@link DeskLauncher}: JavaFX makes the application itself, so it cannot be passed in. */
+    static volatile EmbeddedMasterStarter embeddedMaster;
 
     private final FxBackground background = new FxBackground();
+    private DeskConnector connector;
     private DeskSession session;
 
     @Override
     public void start(Stage stage) {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> LOG.error("Uncaught on {}", thread.getName(), error));
-        Path dataDirectory = DataDirectory.resolve(flag(getParameters().getRaw(), "--data-dir"));
+        List<String> args = getParameters().getRaw();
+        Path dataDirectory = DataDirectory.resolve(flag(args, "--data-dir"));
         Theme theme = new Theme(Preferences.userNodeForPackage(DeskApplication.class));
         theme.apply();
         MainWindow window = new MainWindow(background, theme);
@@ -47,10 +48,14 @@ public final class DeskApplication extends Application {
         stage.setScene(scene);
         stage.show();
         LOG.info("Window shown {} ms after JVM start", sinceJvmStart());
-        window.open(dataDirectory, Clock.systemDefaultZone(), user(getParameters().getRaw()), new TelLinkDialer(), opened -> {
+        connector = new DeskConnector(window, background, Clock.systemDefaultZone(), new TelLinkDialer(), opened -> {
             session = opened;
             LOG.info("Desk interactive {} ms after JVM start (cache {})", sinceJvmStart(), opened.cacheFile());
         });
+        String server = flag(args, "--server");
+        String role = flag(args, "--role");
+        connector.begin(dataDirectory, server == null ? null : URI.create(server), embeddedMaster,
+                role == null ? "agent" : role.toLowerCase(Locale.ROOT));
     }
 
     @Override
@@ -59,21 +64,13 @@ public final class DeskApplication extends Application {
         if (session != null) {
             session.close();
         }
+        if (connector != null) {
+            connector.close();
+        }
     }
 
     private static long sinceJvmStart() {
         return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-    }
-
-    /**
-     * The demo agent, with the role from --role (agent by default). Until the desk signs in to a master this is a
-     * local convenience, not a security boundary: the master will check roles on every request.
-     */
-    private static DeskUser user(List<String> args) {
-        String role = flag(args, "--role");
-        UserRole chosen = role == null ? UserRole.AGENT : Checks.parseEnum("--role", UserRole.class, role);
-        return new DeskUser(UUID.nameUUIDFromBytes("ringside-demo-desk-user".getBytes(StandardCharsets.UTF_8)),
-                "Demo " + Labels.of(chosen).toLowerCase(Locale.ROOT), chosen);
     }
 
     private static String flag(List<String> args, String name) {

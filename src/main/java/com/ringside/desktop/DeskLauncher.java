@@ -8,7 +8,9 @@ public final class DeskLauncher {
     private DeskLauncher() {
     }
 
-    public static void launch(List<String> args) {
+    /** Opens the desk; {@code embeddedMaster} runs the master on this computer when no --server is given. */
+    public static void launch(List<String> args, EmbeddedMasterStarter embeddedMaster) {
+        DeskApplication.embeddedMaster = embeddedMaster;
         Application.launch(DeskApplication.class, args.toArray(String[]::new));
     }
 }

@@ -3,6 +3,6 @@ package com.ringside.desktop;
 import com.ringside.domain.UserRole;
 import java.util.UUID;
 
-/** Who is at the desk. Until the desk signs in to a master, this comes from the command line. */
+/** Who is at the desk: the user the master signed in (or, for a desk without a master, who the caller says). */
 public record DeskUser(UUID id, String name, UserRole role) {
 }

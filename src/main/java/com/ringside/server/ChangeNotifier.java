@@ -22,6 +22,7 @@ final class ChangeNotifier implements AutoCloseable {
     private final MasterStore store;
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     private final AtomicLong announced = new AtomicLong();
+    private volatile boolean failing;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "change-notifier");
         thread.setDaemon(true);
@@ -56,8 +57,12 @@ final class ChangeNotifier implements AutoCloseable {
                     client.sendEvent("changes", "{\"seq\":" + latest + "}");
                 }
             }
+            failing = false;
         } catch (RuntimeException e) {
-            LOG.warn("Cannot read the latest change: {}", e.getMessage());
+            if (!failing) {
+                LOG.warn("Cannot read the latest change: {}", e.getMessage());
+            }
+            failing = true;
         }
     }
 

@@ -26,9 +26,11 @@ public final class DemoMaster {
     /** Loads customers 0..count-1 with their history; returns the demo users' passwords by username. */
     public static Map<String, String> seed(MasterStore store, Authenticator authenticator, DemoCompany company,
                                            int count, Clock clock, LongConsumer progress) {
-        for (Agent agent : company.agents()) {
-            store.addUser("agent-" + agent.id().toString().substring(0, 8), agent.displayName(), UserRole.AGENT,
-                    agent.team(), "!", clock.instant(), agent.id());
+        List<Agent> agents = company.agents();
+        for (int i = 0; i < agents.size(); i++) {
+            Agent agent = agents.get(i);
+            store.addUser("demo-agent-" + (i + 1), agent.displayName(), UserRole.AGENT, agent.team(), "!",
+                    clock.instant(), agent.id());
         }
         for (int from = 0; from < count; from += BATCH) {
             int to = Math.min(count, from + BATCH);

@@ -46,8 +46,9 @@ public final class EmbeddedMaster implements AutoCloseable {
         Path directory = dataDirectory.resolve("master");
         MasterStore store = new JdbcMasterStore(MasterDatabase.sqlite(directory),
                 new ContactPolicy(new JollydayHolidays(), new PhoneZones()));
+        MasterServer server = null;
         try {
-            MasterServer server = new MasterServer(store, clock, Duration.ofHours(12));
+            server = new MasterServer(store, clock, Duration.ofHours(12));
             Path users = directory.resolve(DEMO_USERS_FILE);
             if (store.latestSeq() == 0) {
                 long started = System.nanoTime();
@@ -61,6 +62,9 @@ public final class EmbeddedMaster implements AutoCloseable {
             int port = listen(server, preferredPort);
             return new EmbeddedMaster(store, server, URI.create("http://127.0.0.1:" + port), readUsers(users));
         } catch (RuntimeException e) {
+            if (server != null) {
+                server.close();
+            }
             store.close();
             throw e;
         }

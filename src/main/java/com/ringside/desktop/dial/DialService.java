@@ -111,6 +111,7 @@ public final class DialService {
                 campaign, session.user().id(), number, Outcome.PENDING, 0, "", SourceSystem.RINGSIDE, decision.provisional(),
                 override);
         session.events().record(pending, decision, now);
+        session.link().ifPresent(link -> link.engine().wake());
         return pending;
     }
 
@@ -150,6 +151,7 @@ public final class DialService {
             throw new IllegalArgumentException("A callback must be in the future.");
         }
         session.events().recordWrapUp(done, callbackAt, now);
+        session.link().ifPresent(link -> link.engine().wake());
         return done;
     }
 

@@ -69,6 +69,7 @@ public final class MainWindow {
     private final Background background;
     private final Theme theme;
     private boolean openSingleMatch;
+    private Shown shown;
     private final Button rulesButton = new Button(Messages.get("rules.open"), Icons.of("mdi2s-shield-check-outline"));
 
     public MainWindow(Background background, Theme theme) {
@@ -112,6 +113,29 @@ public final class MainWindow {
         }, failure -> {
             LOG.error("The desk could not open its cache", failure);
             fail(failure.getMessage());
+        });
+    }
+
+    /** Shows a line of progress where the desk will be. */
+    public void showMessage(String text) {
+        center.getChildren().setAll(message(text, "mdi2d-database-clock-outline"));
+    }
+
+    /** Shows the sign-in card where the desk will be. */
+    public void showSignIn(Node signIn) {
+        center.getChildren().setAll(signIn);
+        status.showSignedOut();
+    }
+
+    /** Binds the desk to a session synced with its master; the open customer refreshes when a sync changes it. */
+    public void attach(DeskSession session, SyncFeed feed) {
+        attach(session);
+        status.follow(session, feed);
+        feed.onCustomersChanged(changed -> {
+            if (shown != null && changed.contains(shown.cardModel().customerProperty().get() == null ? null
+                    : shown.cardModel().customerProperty().get().id())) {
+                shown.refresh();
+            }
         });
     }
 
@@ -163,6 +187,7 @@ public final class MainWindow {
                     cardModel.refresh();
                     timelineModel.reload();
                 });
+        shown = new Shown(cardModel, timelineModel, dialModel);
         cardModel.customerProperty().addListener((observable, before, customer) -> {
             if (customer != null) {
                 dialModel.show(customer);
@@ -207,8 +232,17 @@ public final class MainWindow {
         focusSearch();
     }
 
+    /** The models of the customer on screen, refreshed together when the master changes them. */
+    private record Shown(CustomerCardViewModel cardModel, TimelineViewModel timelineModel, DialViewModel dialModel) {
+        void refresh() {
+            cardModel.refresh();
+            timelineModel.reload();
+            dialModel.refresh();
+        }
+    }
+
     /** Shows why the desk cannot start, in words the agent can act on. */
-    private void fail(String reason) {
+    public void fail(String reason) {
         center.getChildren().setAll(message(reason, "mdi2a-alert-circle-outline"));
         status.showFailure();
     }
