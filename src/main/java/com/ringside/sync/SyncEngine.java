@@ -75,7 +75,7 @@ public final class SyncEngine implements AutoCloseable {
         return status;
     }
 
-    /** Runs one push and pull now, on the caller's thread; for tests and tools that need it done. */
+    /** Runs one push and pull now and waits for it: for work that must see its own change synced. */
     public void syncNow() throws Exception {
         worker.submit(this::cycle).get();
     }

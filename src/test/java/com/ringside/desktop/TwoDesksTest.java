@@ -3,9 +3,13 @@ package com.ringside.desktop;
 import static com.ringside.testing.Customers.customer;
 import static com.ringside.testing.Customers.outboundCall;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ringside.cache.CacheDatabase;
 import com.ringside.desktop.dial.DialService;
+import com.ringside.desktop.rules.RulesService;
+import com.ringside.domain.ContactRule;
+import com.ringside.domain.Verdict;
 import com.ringside.domain.ContactEvent;
 import com.ringside.domain.Customer;
 import com.ringside.domain.LineOfBusiness;
@@ -48,12 +52,13 @@ class TwoDesksTest {
     private DeskSession first;
     private DeskSession second;
     private Customer ana;
+    private int port;
 
     @BeforeEach
     void start() throws Exception {
         master = TestMasters.store(TestMasters.Backend.SQLITE, dir.resolve("master"));
         server = new MasterServer(master, clock, Duration.ofHours(1));
-        int port = server.start("127.0.0.1", 0);
+        port = server.start("127.0.0.1", 0);
         server.authenticator().addUser("sam", "Sam Agent", UserRole.AGENT, "sam-password".toCharArray());
         server.authenticator().addUser("kim", "Kim Agent", UserRole.AGENT, "kim-password".toCharArray());
         Instant now = clock.instant();
@@ -86,7 +91,7 @@ class TwoDesksTest {
         assertThat(placed.provisional()).isFalse();
         waitUntil(Duration.ofSeconds(1), () -> history(second).stream().anyMatch(e -> e.id().equals(placed.id())));
         assertThat(new DialService(second).guard(ana.id(), LineOfBusiness.ORDERS, null).get(0).decision().verdict())
-                .isEqualTo(com.ringside.domain.Verdict.BLOCK);
+                .isEqualTo(Verdict.BLOCK);
 
         ContactEvent done = new DialService(first).complete(placed, Outcome.CONVERSATION, "Order confirmed", null);
         waitUntil(Duration.ofSeconds(2), () -> history(second).contains(done));
@@ -115,6 +120,24 @@ class TwoDesksTest {
                 .contains(online.id(), offline.id()).doesNotHaveDuplicates().hasSize(4);
         assertThat(history(first)).containsExactlyElementsOf(history(second));
         assertThat(second.link().orElseThrow().engine().status().violations()).isEqualTo(1);
+    }
+
+    @Test
+    void aRuleASupervisorSavesReachesEveryDeskAndAnAgentCannotSaveOne() throws Exception {
+        server.authenticator().addUser("sky", "Sky Supervisor", UserRole.SUPERVISOR, "sky-password".toCharArray());
+        try (DeskSession supervisor = desk("c", URI.create("http://127.0.0.1:" + port), "sky", "sky-password")) {
+            supervisor.link().orElseThrow().engine().syncNow();
+            ContactRule rule = MasterStoreFixtures.threePerWeek();
+            ContactRule saved = new RulesService(supervisor).save(rule);
+            assertThat(saved.version()).isEqualTo(1);
+            assertThat(supervisor.rules().current()).extracting(ContactRule::id).contains(rule.id());
+            waitUntil(Duration.ofSeconds(2), () -> first.rules().current().stream().anyMatch(r -> r.id().equals(rule.id())));
+
+            assertThatThrownBy(() ->
+                    new RulesService(first).save(saved.withEnabled(false)))
+                    .hasMessageContaining("SUPERVISOR");
+            assertThat(master.rule(rule.id()).orElseThrow().enabled()).isTrue();
+        }
     }
 
     private DeskSession desk(String name, URI server, String username, String password) {

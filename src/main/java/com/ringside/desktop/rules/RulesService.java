@@ -8,6 +8,10 @@ import com.ringside.domain.Customer;
 import com.ringside.policy.RuleReplay;
 import java.time.Duration;
 import java.time.Instant;
+import com.ringside.sync.MasterLink;
+import com.ringside.sync.MasterRefusedException;
+import com.ringside.sync.MasterUnreachableException;
+import com.ringside.wire.WireCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -30,7 +34,25 @@ public final class RulesService {
         return session.rules().current();
     }
 
+    /**
+     * Saves the rule as its next version: at the master when the desk has one (which checks the role and sends the
+     * rule to every desk), else in the cache.
+     */
     public ContactRule save(ContactRule rule) {
+        if (session.link().isPresent()) {
+            MasterLink link = session.link().get();
+            boolean isNew = session.rules().current().stream().noneMatch(known -> known.id().equals(rule.id()));
+            try {
+                ContactRule saved = WireCodec.rule(link.client().saveRule(rule, isNew), "rule");
+                link.engine().syncNow();
+                return saved;
+            } catch (MasterRefusedException | MasterUnreachableException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            } catch (Exception e) {
+                throw new IllegalStateException("The rule was saved at the master, but this desk could not sync it: "
+                        + e.getMessage(), e);
+            }
+        }
         return session.rules().save(rule, session.user().id(), session.clock().instant());
     }
 
