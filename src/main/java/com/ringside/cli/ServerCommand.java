@@ -41,7 +41,7 @@ public final class ServerCommand implements Command {
         int demoCustomers = options.intValue("demo-customers", 0, 0, 10_000_000);
         Clock clock = Clock.systemUTC();
         try (MasterStore store = new JdbcMasterStore(MasterOptions.open(options),
-                new ContactPolicy(new JollydayHolidays(), new PhoneZones()));
+                new ContactPolicy(new JollydayHolidays(), new PhoneZones()), clock);
              MasterServer server = new MasterServer(store, clock, Duration.ofHours(hours))) {
             if (demoCustomers > 0 && store.latestSeq() == 0) {
                 Map<String, String> users = DemoMaster.seed(store, server.authenticator(),

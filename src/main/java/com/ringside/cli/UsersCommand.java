@@ -54,7 +54,7 @@ public final class UsersCommand implements Command {
         }
         char[] password = readPassword(in);
         try (MasterStore store = new JdbcMasterStore(MasterOptions.open(options),
-                new ContactPolicy(new JollydayHolidays(), new PhoneZones()))) {
+                new ContactPolicy(new JollydayHolidays(), new PhoneZones()), Clock.systemUTC())) {
             User user = new Authenticator(store, Clock.systemUTC(), Duration.ofHours(12))
                     .addUser(username, options.get("display-name", null), role, password);
             out.println("Added " + user.username() + " (" + user.role().name().toLowerCase(java.util.Locale.ROOT)

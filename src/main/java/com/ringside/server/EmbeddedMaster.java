@@ -45,7 +45,7 @@ public final class EmbeddedMaster implements AutoCloseable {
     public static EmbeddedMaster start(Path dataDirectory, Clock clock, int demoCustomers, int preferredPort) {
         Path directory = dataDirectory.resolve("master");
         MasterStore store = new JdbcMasterStore(MasterDatabase.sqlite(directory),
-                new ContactPolicy(new JollydayHolidays(), new PhoneZones()));
+                new ContactPolicy(new JollydayHolidays(), new PhoneZones()), clock);
         MasterServer server = null;
         try {
             server = new MasterServer(store, clock, Duration.ofHours(12));

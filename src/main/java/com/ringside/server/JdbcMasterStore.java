@@ -27,6 +27,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -52,13 +53,16 @@ public final class JdbcMasterStore implements MasterStore {
     private final MasterDatabase database;
     private final Dialect dialect;
     private final ContactPolicy policy;
+    private final Clock clock;
     private final UUID masterId;
     private final Map<String, ContactRule> parsedRules = new ConcurrentHashMap<>();
 
-    public JdbcMasterStore(MasterDatabase database, ContactPolicy policy) {
+    /** {@code clock} dates permits: a permit is decided at the instant the master holds the customer's lock. */
+    public JdbcMasterStore(MasterDatabase database, ContactPolicy policy, Clock clock) {
         this.database = database;
         this.dialect = database.dialect();
         this.policy = policy;
+        this.clock = clock;
         this.masterId = UUID.fromString(transaction(this::masterIdOf));
     }
 
@@ -251,10 +255,14 @@ public final class JdbcMasterStore implements MasterStore {
     }
 
     @Override
-    public Permit permit(DialRequest request, UUID eventId, User user, String overrideReason) {
+    public Permit permit(DialRequest asked, UUID eventId, User user, String overrideReason) {
         return transaction(connection -> {
-            Customer customer = lockCustomer(connection, request.customerId())
-                    .orElseThrow(() -> new UnknownCustomerException(request.customerId()));
+            Customer customer = lockCustomer(connection, asked.customerId())
+                    .orElseThrow(() -> new UnknownCustomerException(asked.customerId()));
+            // Decided now, not when asked: a desk that waited for the lock must count the attempts granted meanwhile.
+            Instant now = clock.instant();
+            DialRequest request = now.isAfter(asked.at()) ? new DialRequest(asked.customerId(), asked.number(),
+                    asked.lineOfBusiness(), asked.campaign(), asked.agentId(), now) : asked;
             DialDecision decision = decide(connection, customer, request, eventId);
             Optional<ContactEvent> earlier = findEvent(connection, eventId);
             if (earlier.isPresent()) {

@@ -54,8 +54,9 @@ public interface MasterStore extends AutoCloseable {
 
     /**
      * Decides and, when the call may go ahead, records it as a PENDING attempt with id {@code eventId}, in one
-     * transaction per customer: two desks can never both take the last allowed attempt. Asking again with the
-     * same event id returns the permit already given.
+     * transaction per customer: two desks can never both take the last allowed attempt. The decision is taken at
+     * the moment the customer is locked (or at {@code request.at}, if later). Asking again with the same event id
+     * returns the permit already given.
      */
     Permit permit(DialRequest request, UUID eventId, User user, String overrideReason);
 

@@ -23,6 +23,18 @@ final class Percentiles {
                 ms(sorted, 0.99), sorted[count - 1] / 1e6, target);
     }
 
+    void addAll(Percentiles other) {
+        for (int i = 0; i < other.count; i++) {
+            add(other.samples[i]);
+        }
+    }
+
+    double p50() {
+        long[] sorted = Arrays.copyOf(samples, count);
+        Arrays.sort(sorted);
+        return ms(sorted, 0.50);
+    }
+
     double p99() {
         long[] sorted = Arrays.copyOf(samples, count);
         Arrays.sort(sorted);

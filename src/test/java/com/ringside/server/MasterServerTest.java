@@ -27,7 +27,7 @@ class MasterServerTest {
     private Customer ana;
 
     private void start(Backend backend, Clock clock) {
-        JdbcMasterStore store = TestMasters.store(backend, dir);
+        JdbcMasterStore store = TestMasters.store(backend, dir, clock);
         server = new MasterServer(store, clock, Duration.ofHours(1));
         http = new Http(server.start("127.0.0.1", 0));
         server.authenticator().addUser("sam", "Sam Agent", UserRole.AGENT, "agent-password".toCharArray());

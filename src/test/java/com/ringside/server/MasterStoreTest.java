@@ -29,7 +29,9 @@ import com.ringside.server.TestMasters.Backend;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,6 +51,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The master's guarantees, proven on both back ends against real databases. */
 class MasterStoreTest {
     private static final ContactPolicy POLICY = new ContactPolicy(new JollydayHolidays(), new PhoneZones());
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final User SAM = new User(Ids.newId(), "sam", "Sam", UserRole.AGENT);
 
     @TempDir
@@ -59,7 +62,7 @@ class MasterStoreTest {
     void theFeedNeverSkipsAChangeThatCommitsAfterALaterOne(Backend backend) throws Exception {
         assumeTrue(backend == Backend.POSTGRESQL, "SQLite serialises writers, so a later seq cannot commit first");
         MasterDatabase database = TestMasters.open(backend, dir);
-        try (JdbcMasterStore store = new JdbcMasterStore(database, POLICY)) {
+        try (JdbcMasterStore store = new JdbcMasterStore(database, POLICY, CLOCK)) {
             Customer early = customer("Early", "Writer").phone("+14155550101").build();
             Customer late = customer("Late", "Writer").phone("+14155550102").build();
             store.saveCustomer(early, NOW);
@@ -89,7 +92,7 @@ class MasterStoreTest {
     @EnumSource(Backend.class)
     void concurrentWritersLeaveAFeedThatAReaderFollowsCompletely(Backend backend) throws Exception {
         MasterDatabase database = TestMasters.open(backend, dir);
-        try (JdbcMasterStore store = new JdbcMasterStore(database, POLICY)) {
+        try (JdbcMasterStore store = new JdbcMasterStore(database, POLICY, CLOCK)) {
             AtomicBoolean writing = new AtomicBoolean(true);
             ExecutorService writers = Executors.newFixedThreadPool(6);
             List<Future<?>> done = new ArrayList<>();
@@ -128,7 +131,7 @@ class MasterStoreTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void anEventIsStoredOnceHoweverOftenAndConcurrentlyItIsPushed(Backend backend) throws Exception {
-        try (JdbcMasterStore store = TestMasters.store(backend, dir)) {
+        try (JdbcMasterStore store = TestMasters.store(backend, dir, CLOCK)) {
             Customer ana = customer("Ana", "Ruiz").phone("+14155550123").build();
             store.saveCustomer(ana, NOW);
             ContactEvent call = outboundCall(ana, NOW.minusSeconds(600), LineOfBusiness.INSURANCE, Outcome.NO_ANSWER);
@@ -153,7 +156,7 @@ class MasterStoreTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void aPendingCallIsCompletedButAStoredEventIsNeverRewritten(Backend backend) {
-        try (JdbcMasterStore store = TestMasters.store(backend, dir)) {
+        try (JdbcMasterStore store = TestMasters.store(backend, dir, CLOCK)) {
             Customer ana = customer("Ana", "Ruiz").phone("+14155550123").build();
             store.saveCustomer(ana, NOW);
             ContactEvent pending = outboundCall(ana, NOW, LineOfBusiness.INSURANCE, Outcome.PENDING);
@@ -170,7 +173,7 @@ class MasterStoreTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void anEventForAnUnknownCustomerIsRejectedAndTheRestOfTheBatchKept(Backend backend) {
-        try (JdbcMasterStore store = TestMasters.store(backend, dir)) {
+        try (JdbcMasterStore store = TestMasters.store(backend, dir, CLOCK)) {
             Customer ana = customer("Ana", "Ruiz").phone("+14155550123").build();
             Customer stranger = customer("Not", "Stored").phone("+14155550999").build();
             store.saveCustomer(ana, NOW);
@@ -186,7 +189,7 @@ class MasterStoreTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void sixtyFourDesksAskingForTheLastAttemptGetExactlyOnePermit(Backend backend) throws Exception {
-        try (JdbcMasterStore store = TestMasters.store(backend, dir)) {
+        try (JdbcMasterStore store = TestMasters.store(backend, dir, CLOCK)) {
             Customer ana = customer("Ana", "Ruiz").phone("+14155550123").zone("UTC").build();
             store.saveCustomer(ana, NOW);
             store.saveRule(threePerWeek(), null, NOW);
@@ -222,8 +225,47 @@ class MasterStoreTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void aDeskThatWaitedForTheLockCountsTheAttemptGrantedMeanwhile(Backend backend) {
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(NOW);
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        try (JdbcMasterStore store = TestMasters.store(backend, dir, moving)) {
+            Customer ana = customer("Ana", "Ruiz").phone("+14155550123").zone("UTC").build();
+            store.saveCustomer(ana, NOW);
+            store.saveRule(threePerWeek(), null, NOW);
+            store.push(List.of(outboundCall(ana, NOW.minusSeconds(7_200), LineOfBusiness.FINANCING, Outcome.NO_ANSWER),
+                    outboundCall(ana, NOW.minusSeconds(3_600), LineOfBusiness.INSURANCE, Outcome.BUSY)), NOW);
+            DialRequest askedFirst = new DialRequest(ana.id(), ana.phones().get(0).number(), LineOfBusiness.ORDERS,
+                    null, SAM.id(), NOW);
+            now.set(NOW.plusSeconds(5));
+            DialRequest askedSecond = new DialRequest(ana.id(), ana.phones().get(0).number(), LineOfBusiness.ORDERS,
+                    null, SAM.id(), NOW.plusSeconds(5));
+            assertThat(store.permit(askedSecond, Ids.newId(), SAM, null).granted()).isTrue();
+            now.set(NOW.plusSeconds(6));
+            Permit late = store.permit(askedFirst, Ids.newId(), SAM, null);
+            assertThat(late.granted()).isFalse();
+            assertThat(late.decision().verdict()).isEqualTo(Verdict.BLOCK);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void askingAgainWithTheSameEventIdReturnsThePermitAlreadyGiven(Backend backend) {
-        try (JdbcMasterStore store = TestMasters.store(backend, dir)) {
+        try (JdbcMasterStore store = TestMasters.store(backend, dir, CLOCK)) {
             Customer ana = customer("Ana", "Ruiz").phone("+14155550123").zone("UTC").build();
             store.saveCustomer(ana, NOW);
             store.saveRule(threePerWeek(), null, NOW);
@@ -242,7 +284,7 @@ class MasterStoreTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void theMastersDecisionIsTheEnginesDecisionOnTheSameData(Backend backend) {
-        try (JdbcMasterStore store = TestMasters.store(backend, dir)) {
+        try (JdbcMasterStore store = TestMasters.store(backend, dir, CLOCK)) {
             Customer ana = customer("Ana", "Ruiz").phone("+14155550123").build();
             Customer noZone = customer("Sol", "Vega").phone("+33612345678").zone(null).build();
             List<ContactRule> rules = new ArrayList<>(com.ringside.policy.Presets.starterSet());
@@ -277,7 +319,7 @@ class MasterStoreTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void aCallDecidedOfflineThatBrokeARuleIsRecordedAsAViolation(Backend backend) {
-        try (JdbcMasterStore store = TestMasters.store(backend, dir)) {
+        try (JdbcMasterStore store = TestMasters.store(backend, dir, CLOCK)) {
             Customer ana = customer("Ana", "Ruiz").phone("+14155550123").zone("UTC").build();
             store.saveCustomer(ana, NOW);
             store.saveRule(threePerWeek(), null, NOW);
@@ -303,7 +345,7 @@ class MasterStoreTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void aCursorThisMasterNeverIssuedIsRefused(Backend backend) {
-        try (JdbcMasterStore store = TestMasters.store(backend, dir)) {
+        try (JdbcMasterStore store = TestMasters.store(backend, dir, CLOCK)) {
             store.saveCustomer(customer("Ana", "Ruiz").phone("+14155550123").build(), NOW);
             assertThatThrownBy(() -> store.changes(999_999, 10, (seq, kind, op, body) -> { }))
                     .isInstanceOf(UnknownCursorException.class).hasMessageContaining("after=0");
@@ -313,7 +355,7 @@ class MasterStoreTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void aRetiredRuleLeavesTheCurrentSetButItsVersionsStay(Backend backend) throws Exception {
-        try (JdbcMasterStore store = TestMasters.store(backend, dir)) {
+        try (JdbcMasterStore store = TestMasters.store(backend, dir, CLOCK)) {
             ContactRule saved = store.saveRule(threePerWeek(), null, NOW);
             ContactRule edited = store.saveRule(saved.withEnabled(false), null, NOW);
             assertThat(edited.version()).isEqualTo(2);

@@ -7,6 +7,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,7 +28,12 @@ public final class TestMasters {
     }
 
     public static JdbcMasterStore store(Backend backend, Path directory) {
-        return new JdbcMasterStore(open(backend, directory), new ContactPolicy(new JollydayHolidays(), new PhoneZones()));
+        return store(backend, directory, Clock.systemUTC());
+    }
+
+    public static JdbcMasterStore store(Backend backend, Path directory, Clock clock) {
+        return new JdbcMasterStore(open(backend, directory), new ContactPolicy(new JollydayHolidays(), new PhoneZones()),
+                clock);
     }
 
     /** A new, empty database on the shared server; its JDBC URL. */

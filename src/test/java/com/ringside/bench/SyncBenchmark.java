@@ -1,0 +1,243 @@
+package com.ringside.bench;
+
+import com.ringside.cache.CacheDatabase;
+import com.ringside.cache.ContactEventStore;
+import com.ringside.cache.SyncStore;
+import com.ringside.demo.DemoCompany;
+import com.ringside.domain.AttemptCap;
+import com.ringside.domain.Channel;
+import com.ringside.domain.ContactEvent;
+import com.ringside.domain.ContactRule;
+import com.ringside.domain.ContactWindow;
+import com.ringside.domain.CountAcross;
+import com.ringside.domain.CountPer;
+import com.ringside.domain.Customer;
+import com.ringside.domain.Direction;
+import com.ringside.domain.Ids;
+import com.ringside.domain.LineOfBusiness;
+import com.ringside.domain.Outcome;
+import com.ringside.domain.RuleScope;
+import com.ringside.domain.SourceSystem;
+import com.ringside.domain.UserRole;
+import com.ringside.domain.Verdict;
+import com.ringside.identity.PhoneZones;
+import com.ringside.policy.ContactPolicy;
+import com.ringside.policy.JollydayHolidays;
+import com.ringside.server.DemoMaster;
+import com.ringside.server.JdbcMasterStore;
+import com.ringside.server.MasterDatabase;
+import com.ringside.server.MasterServer;
+import com.ringside.server.MasterStore;
+import com.ringside.sync.MasterClient;
+import com.ringside.sync.SyncEngine;
+import com.ringside.sync.SyncStatus;
+import com.ringside.wire.WireRecords.PermitJson;
+import com.ringside.wire.WireRecords.PermitRequestJson;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Sync and permits over real HTTP on loopback: first sync of a large master into an empty cache, one incremental
+ * page of 10,000 changes, desk-to-desk propagation, and dial permits on PostgreSQL with 64 desks at once.
+ */
+public final class SyncBenchmark {
+    private static final ContactPolicy POLICY = new ContactPolicy(new JollydayHolidays(), new PhoneZones());
+    private static final int PERMIT_CAP = 100;
+
+    public static void main(String[] args) throws Exception {
+        int customers = Integer.parseInt(arg(args, "--customers", "1000000"));
+        int events = Integer.parseInt(arg(args, "--events-per-customer", "5"));
+        Path out = Path.of(arg(args, "--out", "docs/benchmarks/sync.md"));
+        Path dir = Files.createTempDirectory("ringside-sync-bench");
+        List<String> rows = new ArrayList<>();
+        Clock clock = Clock.systemUTC();
+
+        try (MasterStore master = new JdbcMasterStore(MasterDatabase.sqlite(dir.resolve("master")), POLICY, clock);
+             MasterServer server = new MasterServer(master, clock, Duration.ofHours(2))) {
+            long seeding = System.nanoTime();
+            Map<String, String> users = DemoMaster.seed(master, server.authenticator(),
+                    new DemoCompany(7, LocalDate.now(clock), events), customers, clock, done -> {
+                        if (done % 200_000 == 0) {
+                            System.out.println("  master seeded with " + done + " customers");
+                        }
+                    });
+            double seedSeconds = (System.nanoTime() - seeding) / 1e9;
+            long changes = master.latestSeq();
+            URI address = URI.create("http://127.0.0.1:" + server.start("127.0.0.1", 0));
+
+            MasterClient client = new MasterClient(address);
+            client.signIn("agent", users.get("agent"));
+            try (CacheDatabase cache = CacheDatabase.open(dir.resolve("desk-a"));
+                 SyncEngine engine = new SyncEngine(client, new SyncStore(cache), clock, quiet())) {
+                long started = System.nanoTime();
+                engine.syncNow();
+                double seconds = (System.nanoTime() - started) / 1e9;
+                rows.add(String.format(Locale.ROOT, "| First sync, %,d customers + %,d other changes (SQLite master) | %,d changes in %.1f s | **%,.0f changes/s** | ≥ 150,000 rows/s |",
+                        customers, changes - customers, changes, seconds, changes / seconds));
+
+                List<ContactEvent> burst = new ArrayList<>();
+                Customer target = new DemoCompany(7, LocalDate.now(clock), events).customer(0).customer();
+                for (int i = 0; i < 10_000; i++) {
+                    burst.add(new ContactEvent(Ids.newId(), target.id(), clock.instant().minusSeconds(i), Channel.EMAIL,
+                            Direction.OUTBOUND, LineOfBusiness.MARKETING, "newsletter", null, null, null, 0, "",
+                            SourceSystem.of("CAMPAIGNS"), false, null));
+                }
+                master.load(List.of(), burst, clock.instant());
+                started = System.nanoTime();
+                engine.syncNow();
+                double page = (System.nanoTime() - started) / 1e6;
+                rows.add(String.format(Locale.ROOT, "| Incremental page of 10,000 changes (pull + apply + cursor) | 1 page | **%.0f ms** | ≤ 1 s |", page));
+
+                try (CacheDatabase other = CacheDatabase.open(dir.resolve("desk-b"))) {
+                    MasterClient second = new MasterClient(address);
+                    second.signIn("supervisor", users.get("supervisor"));
+                    SyncStore otherStore = new SyncStore(other);
+                    try (SyncEngine otherEngine = new SyncEngine(second, otherStore, clock, quiet())) {
+                        otherEngine.syncNow();
+                        otherEngine.start();
+                        engine.start();
+                        Thread.sleep(500);
+                        ContactEventStore local = new ContactEventStore(cache);
+                        ContactEventStore remote = new ContactEventStore(other);
+                        Percentiles propagation = new Percentiles(200);
+                        for (int i = 0; i < 200; i++) {
+                            ContactEvent call = new ContactEvent(Ids.newId(), target.id(), clock.instant(), Channel.CALL,
+                                    Direction.OUTBOUND, LineOfBusiness.ORDERS, null, null, target.phones().get(0).number(),
+                                    Outcome.NO_ANSWER, 0, "", SourceSystem.RINGSIDE, false, null);
+                            long sent = System.nanoTime();
+                            local.record(call, clock.instant());
+                            engine.wake();
+                            while (remote.history(target.id(), call.occurredAt().minusSeconds(1)).stream()
+                                    .noneMatch(e -> e.id().equals(call.id()))) {
+                                Thread.sleep(2);
+                            }
+                            propagation.add(System.nanoTime() - sent);
+                        }
+                        rows.add(propagation.row("Desk-to-desk propagation: recorded at desk A → in desk B's cache", "p99 ≤ 1,000 ms")
+                                .replaceFirst("\\| (\\d+) \\|", "| $1 calls |"));
+                    }
+                }
+            }
+            rows.add(String.format(Locale.ROOT, "| (Seeding the master with the demo company, not a target) | %,d changes | %.0f s | – |", changes, seedSeconds));
+        }
+        rows.addAll(permits(clock));
+
+        StringBuilder table = new StringBuilder("# Sync and permit benchmark\n\n")
+                .append("`./mvnw -Pbench verify` (SyncBenchmark). ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, Java ").append(Runtime.version()).append(", ").append(Instant.now()).append(".\n")
+                .append("Server and desks run in one JVM and talk HTTP over loopback; caches and the SQLite master are ")
+                .append("files on disk; PostgreSQL is a real server process.\n\n")
+                .append("| What | Work | Result | Target |\n|---|---|---|---|\n");
+        rows.forEach(row -> table.append(row).append('\n'));
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, table.toString());
+        System.out.println(table);
+    }
+
+    private static List<String> permits(Clock clock) throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+             MasterStore master = new JdbcMasterStore(MasterDatabase.postgres(postgres.getJdbcUrl("postgres", "postgres"),
+                     "postgres", "postgres"), POLICY, clock);
+             MasterServer server = new MasterServer(master, clock, Duration.ofHours(2))) {
+            Instant now = clock.instant();
+            master.saveRule(new ContactRule(Ids.newId(), 1, PERMIT_CAP + " per day", true, Verdict.BLOCK, null,
+                    RuleScope.EVERY_CALL, new AttemptCap(PERMIT_CAP, ContactWindow.rolling(Duration.ofDays(1)),
+                    CountPer.CUSTOMER, CountAcross.ALL, Set.of()), List.of(), null, null, false, null), null, now);
+            List<Customer> handful = new ArrayList<>();
+            DemoCompany company = new DemoCompany(11, LocalDate.now(clock), 0);
+            for (int i = 0; i < 8; i++) {
+                handful.add(company.customer(i).customer());
+            }
+            master.load(handful, List.of(), now);
+            server.authenticator().addUser("desk", "Bench desk", UserRole.AGENT, "bench-password".toCharArray());
+            URI address = URI.create("http://127.0.0.1:" + server.start("127.0.0.1", 0));
+            String token = new MasterClient(address).signIn("desk", "bench-password").token();
+
+            int desks = 64;
+            long runFor = Duration.ofSeconds(15).toNanos();
+            AtomicInteger refused = new AtomicInteger();
+            Map<UUID, AtomicInteger> granted = new ConcurrentHashMap<>();
+            ExecutorService pool = Executors.newFixedThreadPool(desks);
+            List<Future<Percentiles>> results = new ArrayList<>();
+            long started = System.nanoTime();
+            for (int d = 0; d < desks; d++) {
+                int desk = d;
+                results.add(pool.submit(() -> {
+                    MasterClient client = new MasterClient(address);
+                    client.useToken(token);
+                    Percentiles latency = new Percentiles(200_000);
+                    int i = desk;
+                    while (System.nanoTime() - started < runFor) {
+                        Customer customer = handful.get(i++ % handful.size());
+                        long asked = System.nanoTime();
+                        PermitJson permit = client.permit(new PermitRequestJson(Ids.newId().toString(),
+                                customer.id().toString(), customer.phones().get(0).number().e164(), "ORDERS", null, null));
+                        latency.add(System.nanoTime() - asked);
+                        if (permit.granted()) {
+                            granted.computeIfAbsent(customer.id(), id -> new AtomicInteger()).incrementAndGet();
+                        } else {
+                            refused.incrementAndGet();
+                        }
+                    }
+                    return latency;
+                }));
+            }
+            Percentiles all = new Percentiles(5_000_000);
+            for (Future<Percentiles> result : results) {
+                all.addAll(result.get());
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            pool.shutdown();
+            int total = granted.values().stream().mapToInt(AtomicInteger::get).sum() + refused.get();
+            int overGranted = granted.values().stream().mapToInt(count -> Math.max(0, count.get() - PERMIT_CAP)).sum();
+            Map<String, Integer> perCustomer = new HashMap<>();
+            granted.forEach((id, count) -> perCustomer.put(id.toString().substring(0, 8), count.get()));
+            return List.of(
+                    String.format(Locale.ROOT, "| Dial permits on PostgreSQL, %d desks at once on %d customers (cap %d/day each), %.0f s | %,d permits (%,d granted) | **%,.0f permits/s**, p50 %.1f ms, p99 %.1f ms | ≥ 2,000 permits/s |",
+                            desks, handful.size(), PERMIT_CAP, seconds, total, total - refused.get(), total / seconds,
+                            all.p50(), all.p99()),
+                    String.format(Locale.ROOT, "| Over-grants (granted beyond the cap, any customer) | %s granted per customer | **%d** | 0 |",
+                            perCustomer.values(), overGranted));
+        }
+    }
+
+    private static SyncEngine.Listener quiet() {
+        return new SyncEngine.Listener() {
+            @Override
+            public void status(SyncStatus status) {
+            }
+
+            @Override
+            public void customersChanged(Set<UUID> customerIds) {
+            }
+        };
+    }
+
+    private static String arg(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}
