@@ -69,17 +69,15 @@ public final class SyncStore {
     public Set<UUID> apply(UUID masterId, Page page, long cursor, Instant now) {
         return database.write(connection -> {
             customers.saveAll(connection, page.customers());
-            List<ContactEvent> fromMaster = new ArrayList<>();
-            try (PreparedStatement queued = connection.prepareStatement("SELECT 1 FROM outbox WHERE event_id = ?")) {
-                for (ContactEvent event : page.events()) {
-                    queued.setString(1, event.id().toString());
-                    try (ResultSet rows = queued.executeQuery()) {
-                        if (!rows.next()) {
-                            fromMaster.add(event);
-                        }
-                    }
+            Set<String> waiting = new HashSet<>();
+            try (PreparedStatement queued = connection.prepareStatement("SELECT event_id FROM outbox");
+                 ResultSet rows = queued.executeQuery()) {
+                while (rows.next()) {
+                    waiting.add(rows.getString(1));
                 }
             }
+            List<ContactEvent> fromMaster = waiting.isEmpty() ? page.events() : page.events().stream()
+                    .filter(event -> !waiting.contains(event.id().toString())).toList();
             events.saveAll(connection, fromMaster);
             saveRules(connection, page.rules(), false, now);
             saveRules(connection, page.retiredRules(), true, now);

@@ -46,9 +46,12 @@ public final class JdbcMasterStore implements MasterStore {
             LEFT JOIN contact_event e ON c.kind = 'event' AND e.id = c.entity_id
             LEFT JOIN contact_rule r ON c.kind = 'rule' AND r.id = c.entity_id AND r.version = c.entity_version
             LEFT JOIN app_user u ON c.kind = 'agent' AND u.id = c.entity_id
-            WHERE (c.txid > ? OR (c.txid = ? AND c.seq > ?)) AND c.txid < %s
+            WHERE %s
             ORDER BY c.txid, c.seq
             LIMIT ?""";
+    // Two ranges an index can walk from the cursor: the rest of the cursor's transaction, then later ones.
+    private static final String SAME_TRANSACTION = "c.txid = ? AND c.seq > ?";
+    private static final String LATER_TRANSACTIONS = "c.txid > ? AND c.txid < %s";
 
     private final MasterDatabase database;
     private final Dialect dialect;
@@ -99,20 +102,25 @@ public final class JdbcMasterStore implements MasterStore {
             }
             long last = after;
             int count = 0;
-            try (PreparedStatement feed = connection.prepareStatement(FEED.formatted(dialect.feedHorizon))) {
-                feed.setFetchSize(1_000);
-                feed.setLong(1, txid);
-                feed.setLong(2, txid);
-                feed.setLong(3, after);
-                feed.setInt(4, limit + 1);
-                try (ResultSet rows = feed.executeQuery()) {
-                    while (rows.next()) {
-                        if (count == limit) {
-                            return new FeedPage(last, count, true);
+            try (PreparedStatement same = connection.prepareStatement(FEED.formatted(SAME_TRANSACTION));
+                 PreparedStatement later = connection.prepareStatement(
+                         FEED.formatted(LATER_TRANSACTIONS.formatted(dialect.feedHorizon)))) {
+                same.setLong(1, txid);
+                same.setLong(2, after);
+                same.setInt(3, limit + 1);
+                later.setLong(1, txid);
+                later.setInt(2, limit + 1);
+                for (PreparedStatement feed : List.of(same, later)) {
+                    feed.setFetchSize(1_000);
+                    try (ResultSet rows = feed.executeQuery()) {
+                        while (rows.next()) {
+                            if (count == limit) {
+                                return new FeedPage(last, count, true);
+                            }
+                            last = rows.getLong(1);
+                            sink.accept(last, rows.getString(2), rows.getString(3), rows.getString(4));
+                            count++;
                         }
-                        last = rows.getLong(1);
-                        sink.accept(last, rows.getString(2), rows.getString(3), rows.getString(4));
-                        count++;
                     }
                 }
             }

@@ -67,7 +67,6 @@ public final class MasterServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
-            config.http.defaultContentType = "application/json";
         });
         routes();
     }

@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,6 +44,7 @@ public final class SyncEngine implements AutoCloseable {
     private final Clock clock;
     private final Listener listener;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(named("sync"));
+    private final ExecutorService fetcher = Executors.newSingleThreadExecutor(named("sync-fetch"));
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private final Thread stream;
     private volatile boolean closed;
@@ -85,6 +89,7 @@ public final class SyncEngine implements AutoCloseable {
         closed = true;
         stream.interrupt();
         worker.shutdownNow();
+        fetcher.shutdownNow();
     }
 
     private void cycle() {
@@ -129,28 +134,30 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
+    /** Pulls until the feed is drained; the next page is fetched while the current one is written. */
     private void pull() {
         SyncStore.State state = store.state();
-        long cursor = state.cursor();
         long received = 0;
+        Future<MasterClient.Pulled> next = fetch(state.cursor());
         while (true) {
             MasterClient.Pulled pulled;
             try {
-                pulled = client.pull(cursor, PAGE);
+                pulled = await(next);
             } catch (MasterRefusedException e) {
                 if (e.status() != 409) {
                     throw e;
                 }
                 LOG.warn("The master does not know this cache's cursor; syncing again from the beginning");
                 store.forgetMaster();
-                cursor = 0;
+                state = SyncStore.State.NEVER;
+                next = fetch(0);
                 continue;
             }
             if (state.masterId() != null && !state.masterId().equals(pulled.masterId())) {
                 LOG.warn("This cache came from master {}, now {}: syncing again", state.masterId(), pulled.masterId());
                 store.forgetMaster();
                 state = SyncStore.State.NEVER;
-                cursor = 0;
+                next = fetch(0);
                 continue;
             }
             Instant now = clock.instant();
@@ -158,16 +165,34 @@ public final class SyncEngine implements AutoCloseable {
                 store.markSynced(now);
                 return;
             }
+            next = pulled.more() ? fetch(pulled.last()) : null;
             Set<UUID> touched = store.apply(pulled.masterId(), pulled.page(), pulled.last(), now);
             state = new SyncStore.State(pulled.masterId(), pulled.last(), now);
-            cursor = pulled.last();
             received += pulled.page().size();
             status = new SyncStatus(true, now, status.waiting(), violations, received, null);
             listener.status(status);
             listener.customersChanged(touched);
-            if (!pulled.more()) {
+            if (next == null) {
                 return;
             }
+        }
+    }
+
+    private Future<MasterClient.Pulled> fetch(long cursor) {
+        return fetcher.submit(() -> client.pull(cursor, PAGE));
+    }
+
+    private static MasterClient.Pulled await(Future<MasterClient.Pulled> page) {
+        try {
+            return page.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MasterUnreachableException("Interrupted while syncing", e);
         }
     }
 

@@ -18,6 +18,8 @@ CREATE TABLE customer_phone (
     PRIMARY KEY (number, customer_id)
 );
 
+CREATE INDEX customer_phone_by_customer ON customer_phone (customer_id);
+
 CREATE TABLE contact_event (
     id          TEXT   PRIMARY KEY,
     customer_id TEXT   NOT NULL REFERENCES customer (id),
