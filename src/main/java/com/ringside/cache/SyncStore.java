@@ -119,12 +119,12 @@ public final class SyncStore {
         return events.outboxSize();
     }
 
-    /** The oldest events waiting for the master, at most {@code limit}. */
+    /** The oldest events waiting for the master, at most {@code limit}; CROSS JOIN keeps the small outbox outermost. */
     public List<Queued> outbox(int limit) {
         return database.read(connection -> {
             List<Queued> queued = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement("""
-                    SELECT o.version, e.* FROM outbox o JOIN contact_event e ON e.id = o.event_id
+                    SELECT o.version, e.* FROM outbox o CROSS JOIN contact_event e ON e.id = o.event_id
                     ORDER BY o.queued_at, o.event_id LIMIT ?""")) {
                 statement.setInt(1, limit);
                 try (ResultSet rows = statement.executeQuery()) {

@@ -81,6 +81,10 @@ public final class DialService {
             permit = link.client().permit(new PermitRequestJson(Ids.newId().toString(), customerId.toString(),
                     number.e164(), line.name(), campaign, overrideReason));
         } catch (MasterRefusedException e) {
+            if (e.sessionEnded()) {
+                // The session ran out mid-shift: the desk keeps working as it would offline, until the agent signs in.
+                return placeFromCache(customerId, number, line, campaign, overrideReason, cacheSyncedAt());
+            }
             throw new CallRefusedException(e.getMessage());
         }
         DialDecision decision = WireCodec.decision(permit.decision(), "decision");

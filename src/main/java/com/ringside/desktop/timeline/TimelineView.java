@@ -66,7 +66,8 @@ public final class TimelineView {
                 column("timeline.col.agent", 88, e -> e.agentName() == null ? "" : e.agentName()),
                 column("timeline.col.number", 132, e -> e.event().number() == null ? ""
                         : PhoneNormalizer.display(e.event().number())),
-                column("timeline.col.outcome", 112, e -> Labels.of(e.event().outcome())),
+                column("timeline.col.outcome", 112, e -> e.event().provisional()
+                        ? Messages.get("timeline.provisional", Labels.of(e.event().outcome())) : Labels.of(e.event().outcome())),
                 column("timeline.col.duration", 78, e -> duration(e.event())),
                 shrinkable(column("timeline.col.notes", 200, e -> e.event().notes()), 100)));
         VBox.setVgrow(table, Priority.ALWAYS);
