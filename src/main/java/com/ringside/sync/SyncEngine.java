@@ -208,6 +208,8 @@ public final class SyncEngine implements AutoCloseable {
                 }
                 LOG.debug("Notifications unavailable: {}", e.getMessage());
             }
+            // A dropped stream is the first sign the master went away: a sync now tells the agent at once.
+            wake();
             try {
                 Thread.sleep(retryMillis);
             } catch (InterruptedException e) {

@@ -49,6 +49,8 @@ final class StatusBar {
             hidden.managedProperty().bind(hidden.visibleProperty());
             hidden.setVisible(false);
         }
+        customers.visibleProperty().bind(customers.textProperty().isNotEmpty());
+        customers.managedProperty().bind(customers.visibleProperty());
         root.getChildren().addAll(connection, outbox, violations, customers, spacer, user, cache);
     }
 
