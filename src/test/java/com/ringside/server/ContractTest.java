@@ -39,6 +39,7 @@ class ContractTest {
     Path dir;
     private JsonNode contract;
     private MasterServer server;
+    private JdbcMasterStore store;
     private Http http;
     private int port;
     private String supervisor;
@@ -52,7 +53,7 @@ class ContractTest {
             contract = new ObjectMapper(new YAMLFactory()).readTree(in);
         }
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        JdbcMasterStore store = TestMasters.store(TestMasters.Backend.SQLITE, dir, clock);
+        store = TestMasters.store(TestMasters.Backend.SQLITE, dir, clock);
         server = new MasterServer(store, clock, Duration.ofHours(1));
         port = server.start("127.0.0.1", 0);
         http = new Http(port);
@@ -67,6 +68,7 @@ class ContractTest {
     @AfterEach
     void stop() {
         server.close();
+        store.close();
     }
 
     @Test

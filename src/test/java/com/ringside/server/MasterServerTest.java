@@ -23,11 +23,12 @@ class MasterServerTest {
     @TempDir
     Path dir;
     private MasterServer server;
+    private JdbcMasterStore store;
     private Http http;
     private Customer ana;
 
     private void start(Backend backend, Clock clock) {
-        JdbcMasterStore store = TestMasters.store(backend, dir, clock);
+        store = TestMasters.store(backend, dir, clock);
         server = new MasterServer(store, clock, Duration.ofHours(1));
         http = new Http(server.start("127.0.0.1", 0));
         server.authenticator().addUser("sam", "Sam Agent", UserRole.AGENT, "agent-password".toCharArray());
@@ -40,6 +41,7 @@ class MasterServerTest {
     void stop() {
         if (server != null) {
             server.close();
+            store.close();
         }
     }
 
