@@ -8,6 +8,7 @@ import com.ringside.domain.Customer;
 import com.ringside.domain.UserRole;
 import com.ringside.server.Http.Answer;
 import com.ringside.server.TestMasters.Backend;
+import com.ringside.testing.MutableClock;
 import com.ringside.wire.WireCodec;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -81,23 +82,8 @@ class MasterServerTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void aTokenStopsWorkingWhenItExpiresOrIsRevoked(Backend backend) {
-        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now = new java.util.concurrent.atomic.AtomicReference<>(NOW);
-        start(backend, new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public java.time.Instant instant() {
-                return now.get();
-            }
-        });
+        MutableClock now = new MutableClock(NOW);
+        start(backend, now);
         String token = http.signIn("sam", "agent-password");
         assertThat(http.send("GET", "/rules", token, null).status()).isEqualTo(200);
         now.set(NOW.plus(Duration.ofHours(1)));

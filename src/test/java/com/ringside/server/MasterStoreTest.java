@@ -26,6 +26,7 @@ import com.ringside.identity.PhoneZones;
 import com.ringside.policy.ContactPolicy;
 import com.ringside.policy.JollydayHolidays;
 import com.ringside.server.TestMasters.Backend;
+import com.ringside.testing.MutableClock;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -226,24 +227,8 @@ class MasterStoreTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void aDeskThatWaitedForTheLockCountsTheAttemptGrantedMeanwhile(Backend backend) {
-        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(NOW);
-        Clock moving = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
-        try (JdbcMasterStore store = TestMasters.store(backend, dir, moving)) {
+        MutableClock now = new MutableClock(NOW);
+        try (JdbcMasterStore store = TestMasters.store(backend, dir, now)) {
             Customer ana = customer("Ana", "Ruiz").phone("+14155550123").zone("UTC").build();
             store.saveCustomer(ana, NOW);
             store.saveRule(threePerWeek(), null, NOW);
