@@ -39,7 +39,13 @@ public final class Fx {
         stage.show();
     }
 
+    /**
+     * Waits until {@code condition} holds, asking it on the FX thread: a lookup from the test thread can meet a node
+     * that is in its parent's children but not yet in the scene.
+     */
     public static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get(5, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }
