@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Customers with their phones, e-mails and accounts, and the search index over them. */
 public final class CustomerStore {
@@ -50,6 +51,12 @@ public final class CustomerStore {
 
     /** Stores the customers within the caller's transaction; of two versions of one customer, the later wins. */
     public void saveAll(Connection connection, Collection<Customer> given) throws SQLException {
+        saveAll(connection, given, SearchTerms::indexText);
+    }
+
+    /** As {@link #saveAll(Connection, Collection)}, with the search terms already worked out by {@code terms}. */
+    public void saveAll(Connection connection, Collection<Customer> given, Function<Customer, String> terms)
+            throws SQLException {
         Map<UUID, Customer> customers = new LinkedHashMap<>();
         given.forEach(customer -> customers.put(customer.id(), customer));
         // Inside this write transaction no one else inserts, so new customers can be numbered here and inserted
@@ -120,7 +127,7 @@ public final class CustomerStore {
                     insertAccount.addBatch();
                 }
                 index.setLong(1, seq);
-                index.setString(2, SearchTerms.indexText(customer));
+                index.setString(2, terms.apply(customer));
                 index.addBatch();
             }
             insert.executeBatch();

@@ -87,19 +87,85 @@ public final class SearchTerms {
         if (text == null) {
             return "";
         }
+        return isAscii(text) ? asciiLettersAndDigits(text, 0, text.length()) : foldUnicode(text);
+    }
+
+    static String foldUnicode(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
         return PUNCTUATION.matcher(MARKS.matcher(decomposed).replaceAll("")).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
     /** Each word whole with its punctuation squeezed out ("ruizmoreno"), and each of its parts ("ruiz", "moreno"). */
     private static void addWords(Set<String> words, String text) {
-        if (text != null) {
-            for (String word : WHITESPACE.split(text)) {
-                words.add(fold(word));
-                for (String part : PUNCTUATION.split(word)) {
-                    words.add(fold(part));
-                }
+        if (text == null) {
+            return;
+        }
+        int i = 0;
+        while (i < text.length()) {
+            while (i < text.length() && isSpace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < text.length() && !isSpace(text.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                addWord(words, text.substring(start, i));
             }
         }
+    }
+
+    private static void addWord(Set<String> words, String word) {
+        words.add(fold(word));
+        if (!isAscii(word)) {
+            for (String part : PUNCTUATION.split(word)) {
+                words.add(fold(part));
+            }
+            return;
+        }
+        int i = 0;
+        while (i < word.length()) {
+            while (i < word.length() && !isAsciiLetterOrDigit(word.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < word.length() && isAsciiLetterOrDigit(word.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                words.add(asciiLettersAndDigits(word, start, i));
+            }
+        }
+    }
+
+    // Most names, e-mails and keys are plain ASCII; for them folding is a single pass, with the same result as the
+    // Unicode path (no marks to strip, and only letters and digits are kept).
+    private static String asciiLettersAndDigits(String text, int from, int to) {
+        StringBuilder folded = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (isAsciiLetterOrDigit(c)) {
+                folded.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+            }
+        }
+        return folded.toString();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 127) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    /** The characters {@code \s} matches: the words are split exactly where a query's words are. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 }

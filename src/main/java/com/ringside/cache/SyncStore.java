@@ -12,8 +12,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -40,9 +42,23 @@ public final class SyncStore {
         public static final State NEVER = new State(null, 0, null);
     }
 
-    /** One page of the feed, already checked and turned into domain values. */
+    /**
+     * One page of the feed, already checked and turned into domain values, with each customer's search terms worked
+     * out where the page is built, so the thread that writes the cache does not have to.
+     */
     public record Page(List<Customer> customers, List<ContactEvent> events, List<ContactRule> rules,
-                       List<ContactRule> retiredRules, List<Agent> agents) {
+                       List<ContactRule> retiredRules, List<Agent> agents, Map<UUID, String> searchTerms) {
+        public Page(List<Customer> customers, List<ContactEvent> events, List<ContactRule> rules,
+                    List<ContactRule> retiredRules, List<Agent> agents) {
+            this(customers, events, rules, retiredRules, agents, termsOf(customers));
+        }
+
+        private static Map<UUID, String> termsOf(List<Customer> customers) {
+            Map<UUID, String> terms = new HashMap<>();
+            customers.forEach(customer -> terms.put(customer.id(), SearchTerms.indexText(customer)));
+            return terms;
+        }
+
         public int size() {
             return customers.size() + events.size() + rules.size() + retiredRules.size() + agents.size();
         }
@@ -68,7 +84,7 @@ public final class SyncStore {
      */
     public Set<UUID> apply(UUID masterId, Page page, long cursor, Instant now) {
         return database.write(connection -> {
-            customers.saveAll(connection, page.customers());
+            customers.saveAll(connection, page.customers(), customer -> page.searchTerms().get(customer.id()));
             Set<String> waiting = new HashSet<>();
             try (PreparedStatement queued = connection.prepareStatement("SELECT event_id FROM outbox");
                  ResultSet rows = queued.executeQuery()) {

@@ -118,7 +118,7 @@ public final class JdbcMasterStore implements MasterStore {
                                 return new FeedPage(last, count, true);
                             }
                             last = rows.getLong(1);
-                            sink.accept(last, rows.getString(2), rows.getString(3), rows.getString(4));
+                            sink.accept(last, rows.getString(2), rows.getString(3), rows.getBytes(4));
                             count++;
                         }
                     }

@@ -1,6 +1,5 @@
 package com.ringside.server;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.ringside.domain.ContactEvent;
 import com.ringside.domain.ContactRule;
 import com.ringside.domain.Customer;
@@ -29,7 +28,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -205,28 +203,8 @@ public final class MasterServer implements AutoCloseable {
         // The cursor is checked before the first byte is written, so an unknown one still gets a problem answer.
         store.changes(after, 0, (seq, kind, op, body) -> { });
         ctx.contentType("application/json");
-        OutputStream out = ctx.outputStream();
-        try (JsonGenerator json = WireCodec.JSON.getFactory().createGenerator(out)) {
-            json.writeStartObject();
-            json.writeStringField("masterId", store.masterId().toString());
-            json.writeArrayFieldStart("changes");
-            MasterStore.FeedPage page = store.changes(after, limit, (seq, kind, op, body) -> {
-                json.writeStartObject();
-                json.writeNumberField("seq", seq);
-                json.writeStringField("kind", kind);
-                json.writeStringField("op", op);
-                json.writeFieldName("body");
-                if (body == null) {
-                    json.writeNull();
-                } else {
-                    json.writeRawValue(body);
-                }
-                json.writeEndObject();
-            });
-            json.writeEndArray();
-            json.writeNumberField("last", page.last());
-            json.writeBooleanField("more", page.more());
-            json.writeEndObject();
+        try (FeedWriter page = new FeedWriter(ctx.outputStream(), store.masterId())) {
+            page.finish(store.changes(after, limit, page::change));
         }
     }
 

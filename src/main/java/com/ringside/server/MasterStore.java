@@ -91,10 +91,13 @@ public interface MasterStore extends AutoCloseable {
     @Override
     void close();
 
-    /** Receives one change of the feed; {@code body} is the entity's current wire JSON (null once deleted). */
+    /**
+     * Receives one change of the feed; {@code body} is the entity's current wire JSON in UTF-8 (null once deleted),
+     * as stored, so a page can be sent without decoding and encoding it again.
+     */
     @FunctionalInterface
     interface ChangeSink {
-        void accept(long seq, String kind, String op, String body) throws IOException;
+        void accept(long seq, String kind, String op, byte[] body) throws IOException;
     }
 
     /** What a page of the feed held: the cursor to ask from next, how many changes, and whether more wait. */

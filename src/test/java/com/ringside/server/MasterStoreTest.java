@@ -351,7 +351,7 @@ class MasterStoreTest {
             Set<String> bodies = new HashSet<>();
             store.changes(0, 100, (seq, kind, op, body) -> {
                 ops.add(op);
-                bodies.add(body);
+                bodies.add(new String(body, java.nio.charset.StandardCharsets.UTF_8));
             });
             assertThat(ops).containsExactly("UPSERT", "UPSERT", "DELETE");
             assertThat(bodies).hasSize(3).doesNotContainNull();
