@@ -169,6 +169,24 @@ public final class CustomerStore {
         return database.read(connection -> CustomerSearch.run(connection, query, offset, limit));
     }
 
+    /** Everyone this number belongs to (a household can share one), leaving out records merged into another. */
+    public List<Customer> withNumber(PhoneNumber number) {
+        return database.read(connection -> {
+            List<Customer> found = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT DISTINCT p.customer_id FROM phone p JOIN customer c ON c.id = p.customer_id
+                    WHERE p.number = ? AND c.merged_into IS NULL ORDER BY c.display_name LIMIT 50""")) {
+                statement.setString(1, number.e164());
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        find(connection, UUID.fromString(rows.getString(1))).ifPresent(found::add);
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
     static Optional<Customer> find(Connection connection, UUID id) throws SQLException {
         String key = id.toString();
         try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM customer WHERE id = ?")) {

@@ -1,13 +1,17 @@
 package com.ringside.desktop;
 
 import com.ringside.cache.DataDirectory;
+import com.ringside.cti.BaresipTelephony;
+import com.ringside.cti.Dialer;
 import com.ringside.cti.TelLinkDialer;
+import com.ringside.cti.Telephony;
 import com.ringside.desktop.shell.MainWindow;
 import com.ringside.desktop.signin.DeskConnector;
 import com.ringside.desktop.support.FxBackground;
 import com.ringside.desktop.support.Messages;
 import com.ringside.desktop.support.Theme;
 import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,6 +34,7 @@ public final class DeskApplication extends Application {
     private final FxBackground background = new FxBackground();
     private DeskConnector connector;
     private DeskSession session;
+    private Telephony telephony;
 
     @Override
     public void start(Stage stage) {
@@ -48,8 +53,12 @@ public final class DeskApplication extends Application {
         stage.setScene(scene);
         stage.show();
         LOG.info("Window shown {} ms after JVM start", sinceJvmStart());
-        connector = new DeskConnector(window, background, Clock.systemDefaultZone(), new TelLinkDialer(), opened -> {
+        Dialer dialer = telephony(args);
+        connector = new DeskConnector(window, background, Clock.systemDefaultZone(), dialer, opened -> {
             session = opened;
+            if (dialer instanceof Telephony phone) {
+                phone.start(window::acceptCall);
+            }
             LOG.info("Desk interactive {} ms after JVM start (cache {})", sinceJvmStart(), opened.cacheFile());
         });
         String server = flag(args, "--server");
@@ -58,8 +67,31 @@ public final class DeskApplication extends Application {
                 role == null ? "agent" : role.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * The telephony from the command line: {@code --baresip HOST:PORT} (its ctrl_tcp) with an optional
+     * {@code --dial-uri sip:{number}@pbx}, else the system's tel: handler.
+     */
+    private Dialer telephony(List<String> args) {
+        String baresip = flag(args, "--baresip");
+        if (baresip == null) {
+            return new TelLinkDialer();
+        }
+        int colon = baresip.lastIndexOf(':');
+        if (colon < 1) {
+            throw new IllegalArgumentException("--baresip takes HOST:PORT of baresip's ctrl_tcp, e.g. 127.0.0.1:4444");
+        }
+        String dialUri = flag(args, "--dial-uri");
+        telephony = new BaresipTelephony(new InetSocketAddress(baresip.substring(0, colon),
+                Integer.parseInt(baresip.substring(colon + 1))), dialUri == null ? "{number}" : dialUri,
+                Clock.systemDefaultZone());
+        return telephony;
+    }
+
     @Override
     public void stop() {
+        if (telephony != null) {
+            telephony.close();
+        }
         background.close();
         if (session != null) {
             session.close();

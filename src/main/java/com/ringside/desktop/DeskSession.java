@@ -8,6 +8,7 @@ import com.ringside.cti.Dialer;
 import com.ringside.demo.DemoCompany;
 import com.ringside.demo.DemoDataLoader;
 import com.ringside.domain.ContactRule;
+import com.ringside.identity.PhoneNormalizer;
 import com.ringside.identity.PhoneZones;
 import com.ringside.policy.ContactPolicy;
 import com.ringside.policy.JollydayHolidays;
@@ -33,6 +34,7 @@ public final class DeskSession implements AutoCloseable {
     private final DeskUser user;
     private final Dialer dialer;
     private final ContactPolicy policy = new ContactPolicy(new JollydayHolidays(), new PhoneZones());
+    private final PhoneNormalizer numbers = new PhoneNormalizer(PhoneNormalizer.installRegion());
     private volatile MasterLink link;
 
     private DeskSession(CacheDatabase database, Clock clock, DeskUser user, Dialer dialer) {
@@ -98,6 +100,11 @@ public final class DeskSession implements AutoCloseable {
     /** The engine every guard decision and rule preview of this desk uses. */
     public ContactPolicy policy() {
         return policy;
+    }
+
+    /** Reads numbers as the agents of this install write them (the region of the computer's locale). */
+    public PhoneNormalizer numbers() {
+        return numbers;
     }
 
     public Dialer dialer() {

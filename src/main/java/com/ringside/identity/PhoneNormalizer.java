@@ -24,6 +24,15 @@ public final class PhoneNormalizer {
         }
     }
 
+    /**
+     * The region numbers without a country code are read in: {@code -Dringside.region=GB} when given, else the
+     * country of the computer's locale, else US.
+     */
+    public static String installRegion() {
+        String region = System.getProperty("ringside.region", java.util.Locale.getDefault().getCountry());
+        return UTIL.getSupportedRegions().contains(region.toUpperCase(Locale.ROOT)) ? region : "US";
+    }
+
     /** The E.164 form of {@code input} in the default region, or empty when it is not a valid number. */
     public Optional<PhoneNumber> normalize(String input) {
         if (input == null || input.isBlank() || input.length() > MAX_INPUT) {

@@ -51,10 +51,16 @@ public final class Customers {
         private final List<Account> accounts = new ArrayList<>();
         private ZoneId zone = ZoneId.of("America/Los_Angeles");
         private boolean doNotCall;
+        private LocalDate born = LocalDate.of(1980, 1, 1);
 
         private Builder(String given, String family) {
             this.given = given;
             this.family = family;
+        }
+
+        public Builder born(LocalDate date) {
+            born = date;
+            return this;
         }
 
         public Builder phone(String e164) {
@@ -83,7 +89,7 @@ public final class Customers {
         }
 
         public Customer build() {
-            return new Customer(id, 1, given, family, null, LocalDate.of(1980, 1, 1), zone, doNotCall,
+            return new Customer(id, 1, given, family, null, born, zone, doNotCall,
                     doNotCall ? "Asked not to be called" : null, null, phones, emails, accounts, NOW.minusSeconds(86_400 * 400L),
                     null);
         }

@@ -1,14 +1,17 @@
 package com.ringside.desktop.shell;
 
 import com.ringside.cache.SearchHit;
+import com.ringside.cti.CallEvent;
 import com.ringside.cti.Dialer;
 import com.ringside.desktop.DeskSession;
 import com.ringside.desktop.DeskUser;
+import com.ringside.desktop.customer.CustomerCardView;
+import com.ringside.desktop.customer.CustomerCardViewModel;
 import com.ringside.desktop.dial.DialPanel;
 import com.ringside.desktop.dial.DialService;
 import com.ringside.desktop.dial.DialViewModel;
-import com.ringside.desktop.customer.CustomerCardView;
-import com.ringside.desktop.customer.CustomerCardViewModel;
+import com.ringside.desktop.pop.ScreenPopBar;
+import com.ringside.desktop.pop.ScreenPopModel;
 import com.ringside.desktop.rules.RulesService;
 import com.ringside.desktop.rules.RulesViewModel;
 import com.ringside.desktop.rules.RulesWindow;
@@ -22,11 +25,13 @@ import com.ringside.desktop.timeline.TimelineView;
 import com.ringside.desktop.timeline.TimelineViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -70,6 +75,7 @@ public final class MainWindow {
     private final Theme theme;
     private boolean openSingleMatch;
     private Shown shown;
+    private ScreenPopModel pops;
     private final Button rulesButton = new Button(Messages.get("rules.open"), Icons.of("mdi2s-shield-check-outline"));
 
     public MainWindow(Background background, Theme theme) {
@@ -215,7 +221,30 @@ public final class MainWindow {
 
         Region emptyState = message(Messages.get("desk.empty"), "mdi2a-account-search-outline");
         emptyState.visibleProperty().bind(customerPane.visibleProperty().not());
-        center.getChildren().setAll(emptyState, customerPane);
+        pops = new ScreenPopModel(session.customers(), session.events(), session.numbers(), background,
+                session.clock(), session.user().id(), new ScreenPopModel.Desk() {
+                    @Override
+                    public boolean busy() {
+                        return cardModel.customerProperty().get() != null;
+                    }
+
+                    @Override
+                    public void open(UUID customerId) {
+                        cardModel.open(customerId);
+                        timelineModel.show(customerId);
+                    }
+
+                    @Override
+                    public void toFront() {
+                        if (root.getScene() != null && root.getScene().getWindow() instanceof Stage stage) {
+                            stage.setIconified(false);
+                            stage.toFront();
+                        }
+                    }
+                });
+        StackPane desk = new StackPane(emptyState, customerPane);
+        VBox.setVgrow(desk, Priority.ALWAYS);
+        center.getChildren().setAll(new VBox(new ScreenPopBar(pops).node(), desk));
         root.setLeft(results.node());
         status.show(session, background);
 
@@ -239,6 +268,15 @@ public final class MainWindow {
             timelineModel.reload();
             dialModel.refresh();
         }
+    }
+
+    /** Hands a call event from the telephony to the screen pop; safe from any thread. */
+    public void acceptCall(CallEvent event) {
+        Platform.runLater(() -> {
+            if (pops != null) {
+                pops.accept(event);
+            }
+        });
     }
 
     /** Shows why the desk cannot start, in words the agent can act on. */

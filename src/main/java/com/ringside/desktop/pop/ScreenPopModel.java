@@ -1,0 +1,213 @@
+package com.ringside.desktop.pop;
+
+import com.ringside.cache.ContactEventStore;
+import com.ringside.cache.CustomerStore;
+import com.ringside.cache.SearchHit;
+import com.ringside.cti.CallEvent;
+import com.ringside.cti.CallerId;
+import com.ringside.desktop.support.Background;
+import com.ringside.domain.Channel;
+import com.ringside.domain.ContactEvent;
+import com.ringside.domain.Customer;
+import com.ringside.domain.Direction;
+import com.ringside.domain.Ids;
+import com.ringside.domain.LineOfBusiness;
+import com.ringside.domain.Outcome;
+import com.ringside.domain.PhoneNumber;
+import com.ringside.domain.SourceSystem;
+import com.ringside.identity.PhoneNormalizer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the telephony's call events into the screen pop: the caller's customer in front of the agent at once when
+ * the desk is free, a polite queue when the agent is with another customer, a pick list for a shared number, and a
+ * new-caller card when no one has it. When an inbound call ends it goes on the customer's timeline, answered or
+ * missed, with how long it lasted. Runs on the FX thread; lookups and writes go to the background.
+ */
+public final class ScreenPopModel {
+    private static final Logger LOG = LoggerFactory.getLogger(ScreenPopModel.class);
+    /** More calls than this ringing at once is a flood, not a queue; the oldest waiting ones are let go. */
+    static final int MAX_WAITING = 20;
+
+    /** What the pop needs from the desk around it. */
+    public interface Desk {
+        /** True when the agent is working on a customer and should not have the screen taken away. */
+        boolean busy();
+
+        void open(UUID customerId);
+
+        void toFront();
+    }
+
+    private final CustomerStore customers;
+    private final ContactEventStore events;
+    private final PhoneNormalizer numbers;
+    private final Background background;
+    private final Clock clock;
+    private final UUID agentId;
+    private final Desk desk;
+    private final Map<String, IncomingCall> calls = new HashMap<>();
+    private final ObjectProperty<IncomingCall> shown = new SimpleObjectProperty<>();
+    private final ObservableList<IncomingCall> waiting = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+
+    public ScreenPopModel(CustomerStore customers, ContactEventStore events, PhoneNormalizer numbers,
+                          Background background, Clock clock, UUID agentId, Desk desk) {
+        this.customers = customers;
+        this.events = events;
+        this.numbers = numbers;
+        this.background = background;
+        this.clock = clock;
+        this.agentId = agentId;
+        this.desk = desk;
+    }
+
+    /** The call in the pop bar; null when none. */
+    public ReadOnlyObjectProperty<IncomingCall> shownProperty() {
+        return shown;
+    }
+
+    /** Calls that rang while the agent was busy, oldest first. */
+    public ObservableList<IncomingCall> waiting() {
+        return FXCollections.unmodifiableObservableList(waiting);
+    }
+
+    /** What happened that the agent should know (a call recorded, a softphone gone). */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** Takes one event from the telephony; call on the FX thread. Outbound calls are the dial panel's business. */
+    public void accept(CallEvent event) {
+        if (!event.inbound()) {
+            return;
+        }
+        switch (event.state()) {
+            case RINGING -> ringing(event);
+            case ANSWERED -> {
+                IncomingCall call = calls.get(event.callId());
+                if (call != null) {
+                    call.answered(event.at());
+                }
+            }
+            case ENDED -> ended(event);
+        }
+    }
+
+    private void ringing(CallEvent event) {
+        if (calls.containsKey(event.callId())) {
+            return;
+        }
+        String reported = CallerId.numberIn(event.callerId()).orElse("");
+        PhoneNumber number = numbers.normalize(reported).orElse(null);
+        Instant at = event.at();
+        background.run(() -> lookUp(number), found -> {
+            IncomingCall call = new IncomingCall(event.callId(), reported, number, found.matches(), found.near(), at);
+            calls.put(call.callId(), call);
+            if (shown.get() != null || desk.busy()) {
+                queue(call);
+            } else {
+                show(call);
+            }
+        }, failure -> LOG.error("The caller of {} could not be looked up", event.callId(), failure));
+    }
+
+    private record Found(List<Customer> matches, List<SearchHit> near) {
+    }
+
+    private Found lookUp(PhoneNumber number) {
+        if (number == null) {
+            return new Found(List.of(), List.of());
+        }
+        List<Customer> matches = customers.withNumber(number);
+        // Nobody has it as written: look for the same national number stored under another country code or form.
+        List<String> forms = List.copyOf(PhoneNormalizer.searchDigits(number));
+        List<SearchHit> near = matches.isEmpty() && forms.size() > 1
+                ? customers.search(forms.get(1), 0, 5).hits() : List.of();
+        return new Found(matches, near);
+    }
+
+    private void queue(IncomingCall call) {
+        if (waiting.size() >= MAX_WAITING) {
+            waiting.remove(0);
+        }
+        waiting.add(call);
+        desk.toFront();
+    }
+
+    /** Puts {@code call} in the pop bar, and its customer on screen when there is exactly one. */
+    public void show(IncomingCall call) {
+        waiting.remove(call);
+        shown.set(call);
+        desk.toFront();
+        if (call.chosen() != null) {
+            desk.open(call.chosen());
+        }
+    }
+
+    /** The agent picked (or created) the customer the call is with. */
+    public void choose(IncomingCall call, UUID customerId) {
+        call.choose(customerId);
+        desk.open(customerId);
+    }
+
+    /** The agent closes the pop bar; the call itself goes on. */
+    public void dismiss() {
+        shown.set(null);
+        if (!waiting.isEmpty() && !desk.busy()) {
+            show(waiting.get(0));
+        }
+    }
+
+    private void ended(CallEvent event) {
+        IncomingCall call = calls.remove(event.callId());
+        if (call == null) {
+            return;
+        }
+        waiting.remove(call);
+        if (call.chosen() != null) {
+            record(call, event.at());
+        }
+        if (shown.get() == call) {
+            shown.set(null);
+        }
+    }
+
+    private void record(IncomingCall call, Instant endedAt) {
+        boolean answered = call.answeredAt() != null;
+        long seconds = answered ? Math.max(0, Duration.between(call.answeredAt(), endedAt).toSeconds()) : 0;
+        UUID customerId = call.chosen();
+        background.run(() -> {
+            LineOfBusiness line = customers.find(customerId)
+                    .flatMap(customer -> customer.accounts().stream().findFirst())
+                    .map(account -> account.lineOfBusiness()).orElse(LineOfBusiness.ORDERS);
+            ContactEvent event = new ContactEvent(Ids.newId(), customerId, call.ringingAt(), Channel.CALL,
+                    Direction.INBOUND, line, null, agentId, call.number(),
+                    answered ? Outcome.CONVERSATION : Outcome.ABANDONED, (int) seconds, "", SourceSystem.RINGSIDE,
+                    false, null);
+            events.record(event, clock.instant());
+            return event;
+        }, event -> {
+            notice.set(answered ? "Inbound call recorded (" + seconds + " s)." : "Missed call recorded.");
+            desk.open(customerId);
+        }, failure -> {
+            LOG.error("The inbound call {} could not be recorded", call.callId(), failure);
+            notice.set("The inbound call could not be recorded: " + failure.getMessage());
+        });
+    }
+}
