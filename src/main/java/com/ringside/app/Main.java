@@ -43,12 +43,22 @@ public final class Main {
         configureLogging(list);
         if (list.isEmpty() || list.get(0).startsWith("--")) {
             try {
-                Options options = Options.parse(list, Set.of("data-dir", "role", "server"));
+                Options options = Options.parse(list, Set.of("data-dir", "role", "server", "baresip", "dial-uri"));
                 options.choice("role", UserRole.class);
                 String server = options.get("server", null);
                 if (server != null && !server.matches("https?://.+")) {
                     throw new Options.UsageException("--server must be an address like http://127.0.0.1:8765, not '"
                             + server + "'");
+                }
+                String baresip = options.get("baresip", null);
+                if (baresip != null && !baresip.matches("[^:\\s]+:\\d{1,5}")) {
+                    throw new Options.UsageException("--baresip takes HOST:PORT of baresip's ctrl_tcp (e.g. "
+                            + "127.0.0.1:4444), not '" + baresip + "'");
+                }
+                String dialUri = options.get("dial-uri", null);
+                if (dialUri != null && (baresip == null || !dialUri.contains("{number}"))) {
+                    throw new Options.UsageException("--dial-uri goes with --baresip and must contain {number}, e.g. "
+                            + "sip:{number}@pbx.example.com");
                 }
             } catch (Options.UsageException e) {
                 err.println("ringside: " + e.getMessage() + "\n" + usage());
@@ -84,7 +94,7 @@ public final class Main {
     }
 
     private static String usage() {
-        StringBuilder text = new StringBuilder("usage: ringside [--data-dir D] [--server URL] [--role agent|supervisor|admin]   open the desk\n");
+        StringBuilder text = new StringBuilder("usage: ringside [--data-dir D] [--server URL] [--role agent|supervisor|admin] [--baresip HOST:PORT [--dial-uri sip:{number}@pbx]]   open the desk\n");
         for (Command command : COMMANDS) {
             text.append("       ringside ").append(command.summary()).append('\n');
         }
