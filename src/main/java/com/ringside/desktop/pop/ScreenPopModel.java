@@ -19,7 +19,7 @@ import com.ringside.identity.PhoneNormalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,8 +41,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ScreenPopModel {
     private static final Logger LOG = LoggerFactory.getLogger(ScreenPopModel.class);
-    /** More calls than this ringing at once is a flood, not a queue; the oldest waiting ones are let go. */
+    /** More calls than this waiting at once is a flood, not a queue: further rings are counted, not looked up. */
     static final int MAX_WAITING = 20;
+    /** Calls remembered until they end; a pop source that never reports an end cannot grow this without bound. */
+    private static final int MAX_OPEN_CALLS = 200;
 
     /** What the pop needs from the desk around it. */
     public interface Desk {
@@ -61,9 +63,19 @@ public final class ScreenPopModel {
     private final Clock clock;
     private final UUID agentId;
     private final Desk desk;
-    private final Map<String, IncomingCall> calls = new HashMap<>();
+    private final Map<String, IncomingCall> calls = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, IncomingCall> eldest) {
+            return size() > MAX_OPEN_CALLS;
+        }
+    };
+    private int lookingUp;
+    private int turnedAway;
     private final ObjectProperty<IncomingCall> shown = new SimpleObjectProperty<>();
     private final ObservableList<IncomingCall> waiting = FXCollections.observableArrayList();
+    // One view for every caller: an unmodifiable wrapper listens to its source weakly, so a wrapper made per call
+    // could be collected together with the listeners added to it.
+    private final ObservableList<IncomingCall> waitingView = FXCollections.unmodifiableObservableList(waiting);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
 
     public ScreenPopModel(CustomerStore customers, ContactEventStore events, PhoneNormalizer numbers,
@@ -84,7 +96,7 @@ public final class ScreenPopModel {
 
     /** Calls that rang while the agent was busy, oldest first. */
     public ObservableList<IncomingCall> waiting() {
-        return FXCollections.unmodifiableObservableList(waiting);
+        return waitingView;
     }
 
     /** What happened that the agent should know (a call recorded, a softphone gone). */
@@ -113,10 +125,17 @@ public final class ScreenPopModel {
         if (calls.containsKey(event.callId())) {
             return;
         }
+        if (waiting.size() + lookingUp >= MAX_WAITING) {
+            turnedAway++;
+            notice.set("Too many calls at once: " + turnedAway + " more rang and are not shown here.");
+            return;
+        }
+        lookingUp++;
         String reported = CallerId.numberIn(event.callerId()).orElse("");
         PhoneNumber number = numbers.normalize(reported).orElse(null);
         Instant at = event.at();
         background.run(() -> lookUp(number), found -> {
+            lookingUp--;
             IncomingCall call = new IncomingCall(event.callId(), reported, number, found.matches(), found.near(), at);
             calls.put(call.callId(), call);
             if (shown.get() != null || desk.busy()) {
@@ -124,7 +143,10 @@ public final class ScreenPopModel {
             } else {
                 show(call);
             }
-        }, failure -> LOG.error("The caller of {} could not be looked up", event.callId(), failure));
+        }, failure -> {
+            lookingUp--;
+            LOG.error("The caller of {} could not be looked up", event.callId(), failure);
+        });
     }
 
     private record Found(List<Customer> matches, List<SearchHit> near) {
@@ -143,9 +165,6 @@ public final class ScreenPopModel {
     }
 
     private void queue(IncomingCall call) {
-        if (waiting.size() >= MAX_WAITING) {
-            waiting.remove(0);
-        }
         waiting.add(call);
         desk.toFront();
     }
