@@ -51,7 +51,8 @@ public final class Main {
                             + server + "'");
                 }
                 String baresip = options.get("baresip", null);
-                if (baresip != null && !baresip.matches("[^:\\s]+:\\d{1,5}")) {
+                if (baresip != null && (!baresip.matches("[^:\\s]+:\\d{1,5}")
+                        || Integer.parseInt(baresip.substring(baresip.lastIndexOf(':') + 1)) > 65_535)) {
                     throw new Options.UsageException("--baresip takes HOST:PORT of baresip's ctrl_tcp (e.g. "
                             + "127.0.0.1:4444), not '" + baresip + "'");
                 }

@@ -21,6 +21,16 @@ class MainTest {
     }
 
     @Test
+    void aSoftphoneAddressThatCannotBeReachedIsRefusedBeforeTheDeskOpens() {
+        assertThat(run("--baresip", "phone")).isEqualTo(2);
+        assertThat(run("--baresip", "127.0.0.1:99999")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--baresip takes HOST:PORT", "not '127.0.0.1:99999'");
+        assertThat(run("--baresip", "127.0.0.1:4444", "--dial-uri", "sip:pbx.example.com")).isEqualTo(2);
+        assertThat(run("--dial-uri", "sip:{number}@pbx")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--dial-uri goes with --baresip and must contain {number}");
+    }
+
+    @Test
     void helpListsEveryCommand() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("demo-data").contains("decide").contains("--role");

@@ -98,8 +98,13 @@ class ScreenPopTest {
         robot.clickOn(bea);
         Fx.waitUntil(() -> "Bea Okafor".equals(text(robot, "#customer-name")));
 
+        robot.clickOn("#search").write("ana ruiz").type(javafx.scene.input.KeyCode.ENTER);
+        Fx.waitUntil(() -> "Ana Ruiz".equals(text(robot, "#customer-name")));
         window.acceptCall(new CallEvent("c2", CallState.ENDED, true, "", "test", RANG.plusSeconds(20), ""));
         Fx.waitUntil(() -> session.events().history(this.bea.id(), RANG.minusSeconds(1)).size() == 1);
+        Fx.waitUntil(() -> !robot.lookup("#pop-bar").query().isVisible());
+        assertThat(text(robot, "#customer-name")).as("recording the call does not take the agent away from Ana")
+                .isEqualTo("Ana Ruiz");
         assertThat(session.events().history(this.bea.id(), RANG.minusSeconds(1)).get(0).outcome()).isEqualTo(Outcome.ABANDONED);
         assertThat(session.events().history(ben.id(), RANG.minusSeconds(1))).isEmpty();
     }

@@ -53,6 +53,9 @@ public final class ScreenPopModel {
 
         void open(UUID customerId);
 
+        /** Shows {@code customerId}'s new data if they are on screen; never brings them there. */
+        void refresh(UUID customerId);
+
         void toFront();
     }
 
@@ -223,7 +226,7 @@ public final class ScreenPopModel {
             return event;
         }, event -> {
             notice.set(answered ? "Inbound call recorded (" + seconds + " s)." : "Missed call recorded.");
-            desk.open(customerId);
+            desk.refresh(customerId);
         }, failure -> {
             LOG.error("The inbound call {} could not be recorded", call.callId(), failure);
             notice.set("The inbound call could not be recorded: " + failure.getMessage());

@@ -21,6 +21,7 @@ import com.ringside.desktop.support.Background;
 import com.ringside.desktop.support.Icons;
 import com.ringside.desktop.support.Messages;
 import com.ringside.desktop.support.Theme;
+import com.ringside.domain.Customer;
 import com.ringside.desktop.timeline.TimelineView;
 import com.ringside.desktop.timeline.TimelineViewModel;
 import java.nio.file.Path;
@@ -232,6 +233,15 @@ public final class MainWindow {
                     public void open(UUID customerId) {
                         cardModel.open(customerId);
                         timelineModel.show(customerId);
+                    }
+
+                    @Override
+                    public void refresh(UUID customerId) {
+                        Customer onScreen = cardModel.customerProperty().get();
+                        if (onScreen != null && onScreen.id().equals(customerId)) {
+                            cardModel.refresh();
+                            timelineModel.reload();
+                        }
                     }
 
                     @Override
