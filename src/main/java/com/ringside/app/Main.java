@@ -7,6 +7,9 @@ import com.ringside.cli.DemoDataCommand;
 import com.ringside.cli.Options;
 import com.ringside.cli.ServerCommand;
 import com.ringside.cli.UsersCommand;
+import com.ringside.cti.CallerId;
+import com.ringside.cti.DeskEndpoint;
+import com.ringside.cti.LoopbackPopServer;
 import com.ringside.desktop.DeskLauncher;
 import com.ringside.desktop.EmbeddedMasterStarter;
 import com.ringside.server.EmbeddedMaster;
@@ -15,6 +18,9 @@ import java.util.HashMap;
 import java.util.Map;
 import com.ringside.domain.UserRole;
 import java.io.PrintStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +30,8 @@ import java.util.Set;
 /** `ringside [command] [options]`: with no command, opens the desk. */
 public final class Main {
     private static final int DEMO_CUSTOMERS = 2_000;
+    private static final Set<String> DESK_OPTIONS = Set.of("data-dir", "role", "server", "baresip", "dial-uri",
+            "pop-port", "open", "ring");
     private static final List<Command> COMMANDS = List.of(new DemoDataCommand(), new DecideCommand(),
             new ServerCommand(), new UsersCommand());
 
@@ -41,9 +49,15 @@ public final class Main {
             return Command.OK;
         }
         configureLogging(list);
+        if (!list.isEmpty() && (list.get(0).equals("pop") || isLink(list.get(0)))) {
+            return handOver(list, out, err);
+        }
         if (list.isEmpty() || list.get(0).startsWith("--")) {
+            Path dataDirectory;
             try {
-                Options options = Options.parse(list, Set.of("data-dir", "role", "server", "baresip", "dial-uri"));
+                Options options = Options.parse(list, DESK_OPTIONS);
+                options.intValue("pop-port", DeskEndpoint.DEFAULT_PORT, 1, 65_535);
+                dataDirectory = DataDirectory.resolve(options.get("data-dir", null));
                 options.choice("role", UserRole.class);
                 String server = options.get("server", null);
                 if (server != null && !server.matches("https?://.+")) {
@@ -65,6 +79,10 @@ public final class Main {
                 err.println("ringside: " + e.getMessage() + "\n" + usage());
                 return Command.USAGE;
             }
+            if (!SingleDesk.claim(dataDirectory)) {
+                return SingleDesk.handOver(dataDirectory, LoopbackPopServer.FRONT, Map.of(),
+                        "Ringside is already open for " + dataDirectory + "; it was brought to the front.", out, err);
+            }
             DeskLauncher.launch(list, Main::startEmbeddedMaster);
             return Command.OK;
         }
@@ -84,6 +102,64 @@ public final class Main {
         return Command.USAGE;
     }
 
+    private static boolean isLink(String arg) {
+        String lower = arg.toLowerCase(Locale.ROOT);
+        return lower.startsWith("tel:") || lower.startsWith("callto:");
+    }
+
+    /**
+     * {@code ringside pop NUMBER …} and {@code ringside tel:…}: hands the number to the desk open on this data
+     * directory, or opens the desk with it when none is.
+     */
+    private static int handOver(List<String> list, PrintStream out, PrintStream err) {
+        String first = list.remove(0);
+        boolean link = isLink(first);
+        String number;
+        Options options;
+        try {
+            if (!link && (list.isEmpty() || list.get(0).startsWith("--"))) {
+                throw new Options.UsageException("pop needs the caller's number, e.g. ringside pop +14155550123");
+            }
+            String raw = link ? URLDecoder.decode(first.replace("+", "%2B"), StandardCharsets.UTF_8) : list.remove(0);
+            number = CallerId.numberIn(raw).orElse(link ? "" : raw.strip());
+            if (link && number.isEmpty()) {
+                throw new Options.UsageException("'" + first + "' holds no phone number");
+            }
+            options = Options.parse(list, link ? Set.of("data-dir") : Set.of("data-dir", "call-id", "state", "direction"));
+            if (!Set.of("ringing", "answered", "ended").contains(options.get("state", "ringing"))) {
+                throw new Options.UsageException("--state must be ringing, answered or ended");
+            }
+            if (!Set.of("inbound", "outbound").contains(options.get("direction", "inbound"))) {
+                throw new Options.UsageException("--direction must be inbound or outbound");
+            }
+        } catch (Options.UsageException | IllegalArgumentException e) {
+            err.println("ringside: " + e.getMessage() + "\nusage: ringside pop NUMBER [--call-id ID] [--state "
+                    + "ringing|answered|ended] [--direction inbound|outbound] [--data-dir D]\n       ringside tel:NUMBER");
+            return Command.USAGE;
+        }
+        Path dataDirectory = DataDirectory.resolve(options.get("data-dir", null));
+        String state = options.get("state", "ringing");
+        String direction = options.get("direction", "inbound");
+        if (SingleDesk.claim(dataDirectory)) {
+            if (!link && !(state.equals("ringing") && direction.equals("inbound"))) {
+                err.println("ringside: no desk is open for " + dataDirectory + ", so there is no call to update.");
+                return 1;
+            }
+            List<String> desk = new ArrayList<>(List.of(link ? "--open" : "--ring", number));
+            options.ifPresent("data-dir", value -> desk.addAll(List.of("--data-dir", value)));
+            DeskLauncher.launch(desk, Main::startEmbeddedMaster);
+            return Command.OK;
+        }
+        if (link) {
+            return SingleDesk.handOver(dataDirectory, LoopbackPopServer.OPEN, Map.of("number", number),
+                    "the desk shows " + number + ".", out, err);
+        }
+        Map<String, String> call = new HashMap<>(Map.of("number", number, "state", state, "direction", direction));
+        options.ifPresent("call-id", value -> call.put("callId", value));
+        return SingleDesk.handOver(dataDirectory, LoopbackPopServer.CALLS, call, "the desk has the call from "
+                + number + ".", out, err);
+    }
+
     private static EmbeddedMasterStarter.Started startEmbeddedMaster(Path dataDirectory) {
         EmbeddedMaster master = EmbeddedMaster.start(dataDirectory, Clock.systemUTC(), DEMO_CUSTOMERS,
                 EmbeddedMaster.DEFAULT_PORT);
@@ -95,7 +171,9 @@ public final class Main {
     }
 
     private static String usage() {
-        StringBuilder text = new StringBuilder("usage: ringside [--data-dir D] [--server URL] [--role agent|supervisor|admin] [--baresip HOST:PORT [--dial-uri sip:{number}@pbx]]   open the desk\n");
+        StringBuilder text = new StringBuilder("usage: ringside [--data-dir D] [--server URL] [--role agent|supervisor|admin] [--baresip HOST:PORT [--dial-uri sip:{number}@pbx]] [--pop-port N]   open the desk\n");
+        text.append("       ringside pop NUMBER [--call-id ID] [--state ringing|answered|ended] [--direction inbound|outbound]   pop a call on the open desk\n");
+        text.append("       ringside tel:NUMBER | callto:NUMBER   show who has a number (a link)\n");
         for (Command command : COMMANDS) {
             text.append("       ringside ").append(command.summary()).append('\n');
         }

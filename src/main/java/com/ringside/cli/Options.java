@@ -38,6 +38,13 @@ public final class Options {
         return options;
     }
 
+    public void ifPresent(String name, java.util.function.Consumer<String> action) {
+        String value = values.get(name);
+        if (value != null) {
+            action.accept(value);
+        }
+    }
+
     public String get(String name, String fallback) {
         return values.getOrDefault(name, fallback);
     }

@@ -2,6 +2,8 @@ package com.ringside.desktop;
 
 import com.ringside.cache.DataDirectory;
 import com.ringside.cti.BaresipTelephony;
+import com.ringside.cti.CallEvent;
+import com.ringside.cti.DeskEndpoint;
 import com.ringside.cti.Dialer;
 import com.ringside.cti.TelLinkDialer;
 import com.ringside.cti.Telephony;
@@ -15,6 +17,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.List;
 import java.util.Locale;
 import java.util.prefs.Preferences;
@@ -35,6 +39,7 @@ public final class DeskApplication extends Application {
     private DeskConnector connector;
     private DeskSession session;
     private Telephony telephony;
+    private volatile ScreenPopUrl popUrl;
 
     @Override
     public void start(Stage stage) {
@@ -53,6 +58,7 @@ public final class DeskApplication extends Application {
         stage.setScene(scene);
         stage.show();
         LOG.info("Window shown {} ms after JVM start", sinceJvmStart());
+        listenForPops(dataDirectory, args, window);
         Dialer dialer = telephony(args);
         connector = new DeskConnector(window, background, Clock.systemDefaultZone(), dialer, opened -> {
             session = opened;
@@ -65,6 +71,28 @@ public final class DeskApplication extends Application {
         String role = flag(args, "--role");
         connector.begin(dataDirectory, server == null ? null : URI.create(server), embeddedMaster,
                 role == null ? "agent" : role.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Opens the screen-pop URL off the FX thread, then plays what this start was asked to show: {@code --open NUMBER}
+     * (a tel: link) or {@code --ring NUMBER} (a call reported by {@code ringside pop}). Both wait for the sign-in.
+     */
+    private void listenForPops(Path dataDirectory, List<String> args, MainWindow window) {
+        String port = flag(args, "--pop-port");
+        int preferred = port == null ? DeskEndpoint.DEFAULT_PORT : Integer.parseInt(port);
+        background.run(() -> ScreenPopUrl.start(dataDirectory, preferred, window, Clock.systemUTC()),
+                started -> popUrl = started,
+                failure -> LOG.error("The screen-pop URL could not be opened; calls still pop from the softphone",
+                        failure));
+        String open = flag(args, "--open");
+        if (open != null) {
+            window.openNumber(open);
+        }
+        String ring = flag(args, "--ring");
+        if (ring != null) {
+            window.acceptCall(new CallEvent("ring-" + UUID.randomUUID(), CallEvent.CallState.RINGING, true, ring,
+                    "command line", Instant.now(), ""));
+        }
     }
 
     /**
@@ -91,6 +119,9 @@ public final class DeskApplication extends Application {
     public void stop() {
         if (telephony != null) {
             telephony.close();
+        }
+        if (popUrl != null) {
+            popUrl.close();
         }
         background.close();
         if (session != null) {

@@ -93,6 +93,15 @@ public final class MasterClient {
         return read(send(post("/dial-permits", request)), PermitJson.class);
     }
 
+    /** Creates {@code draft} at the master, which gives it its id; returns the customer as stored. */
+    public Customer createCustomer(Customer draft) {
+        CustomerJson json = WireCodec.customer(draft);
+        CustomerJson asNew = new CustomerJson(null, null, json.displayName(), json.givenName(), json.familyName(),
+                json.timeZone(), json.phones(), json.emails(), json.doNotCall(), json.doNotCallReason(), json.accounts(),
+                json.birthDate(), null, null, null);
+        return WireCodec.customer(read(send(post("/customers", asNew)), CustomerJson.class), "customer");
+    }
+
     public RuleJson saveRule(ContactRule rule, boolean isNew) {
         String body = WireCodec.write(WireCodec.rule(rule));
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(api + "/rules" + (isNew ? "" : "/" + rule.id())));

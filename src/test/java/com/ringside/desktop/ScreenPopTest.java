@@ -134,6 +134,59 @@ class ScreenPopTest {
     }
 
     @Test
+    void aNewCallerIsCreatedFromThePopAndTheCallIsRecordedForThem(FxRobot robot) throws Exception {
+        window.acceptCall(new CallEvent("c5", CallState.RINGING, true, "tel:+16505550100", "test", RANG, ""));
+        Fx.waitUntil(() -> robot.lookup("#pop-new-caller").query().isVisible());
+        robot.clickOn("#pop-create");
+        Fx.waitUntil(() -> text(robot, "#pop-create-problem").equals("Give the caller's name first."));
+        robot.clickOn("#pop-given").write("Nia");
+        robot.clickOn("#pop-family").write("Park");
+        robot.clickOn("#pop-create");
+        Fx.waitUntil(() -> "Nia Park".equals(text(robot, "#customer-name")));
+        assertThat(text(robot, "#pop-detail")).isEqualTo("Nia Park");
+        assertThat(robot.lookup("#pop-new-caller").query().isVisible()).isFalse();
+        Customer nia = session.customers().withNumber(PhoneNumber.of("+16505550100")).get(0);
+        assertThat(nia.displayName()).isEqualTo("Nia Park");
+
+        window.acceptCall(new CallEvent("c5", CallState.ENDED, true, "", "test", RANG.plusSeconds(30), "the softphone went away"));
+        Fx.waitUntil(() -> session.events().history(nia.id(), RANG.minusSeconds(1)).size() == 1);
+        Fx.waitUntil(() -> text(robot, "#status-calls").contains("the softphone went away"));
+        assertThat(text(robot, "#status-calls")).startsWith("Missed call recorded.");
+    }
+
+    @Test
+    void aTelLinkShowsItsCustomerAtOnceAndTheCallInTheBarWaits(FxRobot robot) throws Exception {
+        window.acceptCall(new CallEvent("c6", CallState.RINGING, true, "+14155550199", "test", RANG, ""));
+        Fx.waitUntil(() -> choices(robot).getItems().size() == 2);
+        window.openNumber("+1 415 555 0123");
+        Fx.waitUntil(() -> "Ana Ruiz".equals(text(robot, "#customer-name")));
+        assertThat(text(robot, "#pop-title")).isEqualTo("Number from a link · +1 415-555-0123");
+        assertThat(text(robot, "#pop-waiting")).as("the ringing call is not lost").isEqualTo("1 call waiting");
+        robot.clickOn("#pop-show-waiting");
+        Fx.waitUntil(() -> text(robot, "#pop-detail").startsWith("2 customers share this number"));
+    }
+
+    @Test
+    void hangingUpAnOutboundCallFillsItsLengthAndSuggestsTheOutcome(FxRobot robot) throws Exception {
+        robot.clickOn("#search").write("ana ruiz").type(javafx.scene.input.KeyCode.ENTER);
+        Fx.waitUntil(() -> robot.lookup("#call-14155550123").tryQuery().isPresent());
+        robot.clickOn("#call-14155550123");
+        TableView<TimelineEntry> timeline = robot.lookup("#timeline-table").queryTableView();
+        Fx.waitUntil(() -> timeline.getItems().get(0).event().outcome() == Outcome.PENDING);
+
+        window.acceptCall(new CallEvent("o1", CallState.RINGING, false, "sip:+14155550123@pbx", "test", RANG, ""));
+        window.acceptCall(new CallEvent("o1", CallState.ANSWERED, false, "sip:+14155550123@pbx", "test", RANG.plusSeconds(8), ""));
+        window.acceptCall(new CallEvent("o2", CallState.ENDED, false, "sip:+16505550100@pbx", "test", RANG.plusSeconds(9), ""));
+        window.acceptCall(new CallEvent("o1", CallState.ENDED, false, "sip:+14155550123@pbx", "test", RANG.plusSeconds(133), ""));
+        Fx.waitUntil(() -> text(robot, "#dial-message").contains("ended after 2:05"));
+        javafx.scene.control.ComboBox<?> outcome = robot.lookup("#wrap-up-outcome").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(outcome.getValue()).isEqualTo(Outcome.CONVERSATION);
+        robot.clickOn("#wrap-up-save");
+        Fx.waitUntil(() -> timeline.getItems().get(0).event().outcome() == Outcome.CONVERSATION);
+        assertThat(timeline.getItems().get(0).event().durationSeconds()).isEqualTo(125);
+    }
+
+    @Test
     void aRealSoftphoneRingingPopsTheCallerAndClickToDialRingsTheirPhone(FxRobot robot) throws Exception {
         Baresip.assumeInstalled();
         try (Baresip agentPhone = Baresip.start(dataDir.resolve("agent-phone"), "+442079460958", false);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ringside.cache.CacheDatabase;
+import com.ringside.desktop.customer.NewCustomers;
 import com.ringside.desktop.dial.DialService;
 import com.ringside.desktop.rules.RulesService;
 import com.ringside.domain.ContactRule;
@@ -14,6 +15,7 @@ import com.ringside.domain.ContactEvent;
 import com.ringside.domain.Customer;
 import com.ringside.domain.LineOfBusiness;
 import com.ringside.domain.Outcome;
+import com.ringside.domain.PhoneNumber;
 import com.ringside.domain.UserRole;
 import com.ringside.server.JdbcMasterStore;
 import com.ringside.server.MasterServer;
@@ -93,9 +95,24 @@ class TwoDesksTest {
         assertThat(new DialService(second).guard(ana.id(), LineOfBusiness.ORDERS, null).get(0).decision().verdict())
                 .isEqualTo(Verdict.BLOCK);
 
-        ContactEvent done = new DialService(first).complete(placed, Outcome.CONVERSATION, "Order confirmed", null);
+        ContactEvent done = new DialService(first).complete(placed, Outcome.CONVERSATION, "Order confirmed", null, null);
         waitUntil(Duration.ofSeconds(2), () -> history(second).contains(done));
-        assertThat(first.events().outboxSize()).isZero();
+        // The other desk can pull the event before this desk has read the master's acknowledgement.
+        waitUntil(Duration.ofSeconds(2), () -> first.events().outboxSize() == 0);
+    }
+
+    @Test
+    void aNewCallerCreatedAtOneDeskIsAtTheMasterAndAtTheOtherDeskAndOfflineTheAgentIsToldNothingWasCreated() {
+        Customer nia = new NewCustomers(first).create("Nia", "Park", PhoneNumber.of("+16505550100"));
+        assertThat(first.customers().find(nia.id())).as("at once at the desk that made it").isPresent();
+        assertThat(master.customer(nia.id())).hasValueSatisfying(stored -> assertThat(stored.displayName()).isEqualTo("Nia Park"));
+        waitUntil(Duration.ofSeconds(2), () -> !second.customers().withNumber(PhoneNumber.of("+16505550100")).isEmpty());
+
+        line.offline();
+        assertThatThrownBy(() -> new NewCustomers(second).create("Raj", "Patel", PhoneNumber.of("+16505550111")))
+                .hasMessageContaining("master cannot be reached");
+        assertThat(second.customers().withNumber(PhoneNumber.of("+16505550111"))).isEmpty();
+        assertThat(master.customersByPhone(PhoneNumber.of("+16505550111"))).isEmpty();
     }
 
     @Test

@@ -166,6 +166,11 @@ public final class DialPanel {
         save.getStyleClass().add("accent");
         save.disableProperty().bind(outcome.valueProperty().isNull());
         save.setOnAction(event -> model.wrapUp(outcome.getValue(), notes.getText(), callback.getText()));
+        model.suggestedOutcomeProperty().addListener((observable, before, suggested) -> {
+            if (suggested != null && outcome.getValue() == null) {
+                outcome.setValue(suggested);
+            }
+        });
         model.inCallProperty().addListener((observable, before, pending) -> {
             if (pending == null) {
                 outcome.setValue(null);

@@ -143,13 +143,19 @@ public final class DialService {
         return session.events().openCall(customerId, session.user().id());
     }
 
-    /** Completes a placed call with what the agent wrote at wrap-up, and the callback promised, if any. */
-    public ContactEvent complete(ContactEvent pending, Outcome outcome, String notes, Instant callbackAt) {
+    /**
+     * Completes a placed call with what the agent wrote at wrap-up, and the callback promised, if any.
+     * {@code talkSeconds} is the length the telephony measured from answer to hang-up; without it, a conversation
+     * counts from dialling to now.
+     */
+    public ContactEvent complete(ContactEvent pending, Outcome outcome, String notes, Instant callbackAt,
+                                 Integer talkSeconds) {
         if (outcome == null || outcome == Outcome.PENDING) {
             throw new IllegalArgumentException("Choose how the call ended.");
         }
         Instant now = session.clock().instant();
-        int seconds = (int) Math.max(0, Duration.between(pending.occurredAt(), now).toSeconds());
+        int seconds = talkSeconds != null ? talkSeconds
+                : (int) Math.max(0, Duration.between(pending.occurredAt(), now).toSeconds());
         ContactEvent done = pending.withOutcome(outcome, outcome.isConversation() ? seconds : 0, notes == null ? "" : notes.strip());
         if (callbackAt != null && !callbackAt.isAfter(now)) {
             throw new IllegalArgumentException("A callback must be in the future.");

@@ -1,5 +1,7 @@
 package com.ringside.desktop.dial;
 
+import com.ringside.cti.CallEvent;
+import com.ringside.cti.CallerId;
 import com.ringside.desktop.support.Background;
 import com.ringside.desktop.support.Labels;
 import com.ringside.desktop.support.Messages;
@@ -9,6 +11,7 @@ import com.ringside.domain.Customer;
 import com.ringside.domain.DialDecision;
 import com.ringside.domain.LineOfBusiness;
 import com.ringside.domain.Outcome;
+import com.ringside.domain.PhoneNumber;
 import com.ringside.domain.UserRole;
 import com.ringside.domain.Verdict;
 import java.time.Clock;
@@ -43,6 +46,10 @@ public final class DialViewModel {
     private final StringProperty campaign = new SimpleStringProperty("");
     private final ObjectProperty<ContactEvent> inCall = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
+    private final ObjectProperty<Outcome> suggestedOutcome = new SimpleObjectProperty<>();
+    /** What the telephony said about the call in progress: when it was answered, how long it lasted. */
+    private Instant answeredAt;
+    private Integer talkSeconds;
     private Customer customer;
     private long generation;
 
@@ -70,6 +77,11 @@ public final class DialViewModel {
 
     public ReadOnlyObjectProperty<ContactEvent> inCallProperty() {
         return inCall;
+    }
+
+    /** How the telephony says the call went (answered or not), for the wrap-up to start from; null until it ends. */
+    public ReadOnlyObjectProperty<Outcome> suggestedOutcomeProperty() {
+        return suggestedOutcome;
     }
 
     public ReadOnlyStringProperty messageProperty() {
@@ -124,6 +136,9 @@ public final class DialViewModel {
         Customer shown = customer;
         background.run(() -> service.place(shown.id(), guard.phone().number(), line.get(), blankToNull(campaign.get()),
                 overrideReason), pending -> {
+                    answeredAt = null;
+                    talkSeconds = null;
+                    suggestedOutcome.set(null);
                     inCall.set(pending);
                     message.set(Messages.get(pending.provisional() ? "dial.placedOffline" : "dial.placed",
                             guard.phone().number().e164()));
@@ -133,6 +148,41 @@ public final class DialViewModel {
                     message.set(failure.getMessage());
                     refresh();
                 });
+    }
+
+    /**
+     * Hears the telephony about outbound calls: the answer and the hang-up of the call in progress give its length
+     * and a first guess at the outcome. Events for other numbers are not this call's.
+     */
+    public void callEvent(CallEvent event) {
+        ContactEvent pending = inCall.get();
+        if (pending == null || event.inbound() || !sameNumber(event.callerId(), pending.number())) {
+            return;
+        }
+        switch (event.state()) {
+            case RINGING -> { }
+            case ANSWERED -> answeredAt = answeredAt == null ? event.at() : answeredAt;
+            case ENDED -> {
+                if (talkSeconds != null) {
+                    return;
+                }
+                talkSeconds = answeredAt == null ? 0
+                        : (int) Math.max(0, java.time.Duration.between(answeredAt, event.at()).toSeconds());
+                suggestedOutcome.set(answeredAt == null ? Outcome.NO_ANSWER : Outcome.CONVERSATION);
+                message.set(answeredAt == null ? Messages.get("dial.endedUnanswered")
+                        : Messages.get("dial.endedAfter", Labels.duration(talkSeconds)));
+            }
+        }
+    }
+
+    /** The dialled number in what the telephony reports, allowing for a dialling prefix or a dropped '+'. */
+    private static boolean sameNumber(String reported, PhoneNumber dialled) {
+        String digits = CallerId.numberIn(reported).orElse("").replaceAll("\\D", "");
+        String expected = dialled.e164().replaceAll("\\D", "");
+        if (digits.length() < 6) {
+            return false;
+        }
+        return digits.endsWith(expected) || expected.endsWith(digits);
     }
 
     public void wrapUp(Outcome outcome, String notes) {
@@ -159,8 +209,12 @@ public final class DialViewModel {
             message.set(e.getMessage());
             return;
         }
-        background.run(() -> service.complete(pending, outcome, notes, callbackAt), done -> {
+        Integer measured = talkSeconds;
+        background.run(() -> service.complete(pending, outcome, notes, callbackAt, measured), done -> {
             inCall.set(null);
+            answeredAt = null;
+            talkSeconds = null;
+            suggestedOutcome.set(null);
             message.set(Messages.get("dial.saved", Labels.of(done.outcome())));
             afterRecording.run();
             refresh();

@@ -18,18 +18,23 @@ public final class IncomingCall {
     private final List<Customer> matches;
     private final List<SearchHit> nearMatches;
     private final Instant ringingAt;
+    private final boolean fromLink;
     private Instant answeredAt;
     private UUID chosen;
+    private String chosenName;
 
     IncomingCall(String callId, String reported, PhoneNumber number, List<Customer> matches,
-                 List<SearchHit> nearMatches, Instant ringingAt) {
+                 List<SearchHit> nearMatches, Instant ringingAt, boolean fromLink) {
         this.callId = callId;
         this.reported = reported;
         this.number = number;
         this.matches = List.copyOf(matches);
         this.nearMatches = List.copyOf(nearMatches);
         this.ringingAt = ringingAt;
-        this.chosen = matches.size() == 1 ? matches.get(0).id() : null;
+        this.fromLink = fromLink;
+        if (matches.size() == 1) {
+            choose(matches.get(0).id(), matches.get(0).displayName());
+        }
     }
 
     public String callId() {
@@ -58,6 +63,11 @@ public final class IncomingCall {
         return ringingAt;
     }
 
+    /** True for a number the agent opened from a link: no call, nothing to record. */
+    public boolean fromLink() {
+        return fromLink;
+    }
+
     public Instant answeredAt() {
         return answeredAt;
     }
@@ -73,7 +83,13 @@ public final class IncomingCall {
         return chosen;
     }
 
-    void choose(UUID customerId) {
+    /** The name of the customer chosen, or null. */
+    public String chosenName() {
+        return chosenName;
+    }
+
+    void choose(UUID customerId, String name) {
         chosen = customerId;
+        chosenName = name;
     }
 }

@@ -19,6 +19,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -39,6 +40,11 @@ public final class ScreenPopBar {
     private final Label waiting = new Label();
     private final Button showWaiting = new Button(Messages.get("pop.showWaiting"), Icons.of("mdi2p-phone-incoming"));
     private final Button dismiss = new Button(Messages.get("pop.dismiss"), Icons.of("mdi2c-close"));
+    private final TextField givenName = new TextField();
+    private final TextField familyName = new TextField();
+    private final Button create = new Button(Messages.get("pop.create"), Icons.of("mdi2a-account-plus-outline"));
+    private final Label createProblem = new Label();
+    private final HBox newCaller;
 
     /** One line of the pick list: a customer and what tells them apart from the others. */
     record Choice(UUID customerId, String name, String tellsApart) {
@@ -80,11 +86,26 @@ public final class ScreenPopBar {
         dismiss.setId("pop-dismiss");
         dismiss.getStyleClass().add("flat");
         dismiss.setOnAction(event -> model.dismiss());
+        givenName.setId("pop-given");
+        givenName.setPromptText(Messages.get("pop.givenName"));
+        familyName.setId("pop-family");
+        familyName.setPromptText(Messages.get("pop.familyName"));
+        create.setId("pop-create");
+        create.setDefaultButton(false);
+        create.setOnAction(event -> createCaller());
+        familyName.setOnAction(event -> createCaller());
+        createProblem.setId("pop-create-problem");
+        createProblem.getStyleClass().add("error-text");
+        createProblem.setWrapText(true);
+        Label createLabel = new Label(Messages.get("pop.createLabel"));
+        newCaller = new HBox(8, createLabel, givenName, familyName, create, createProblem);
+        newCaller.setId("pop-new-caller");
+        newCaller.setAlignment(Pos.CENTER_LEFT);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox head = new HBox(12, title, spacer, waiting, showWaiting, dismiss);
         head.setAlignment(Pos.CENTER_LEFT);
-        root.getChildren().setAll(head, detail, choices);
+        root.getChildren().setAll(head, detail, choices, newCaller);
         model.shownProperty().addListener((observable, before, call) -> render());
         model.waiting().addListener((ListChangeListener<IncomingCall>) change -> render());
         render();
@@ -98,9 +119,27 @@ public final class ScreenPopBar {
         Choice choice = choices.getSelectionModel().getSelectedItem();
         IncomingCall call = model.shownProperty().get();
         if (choice != null && call != null) {
-            model.choose(call, choice.customerId());
+            model.choose(call, choice.customerId(), choice.name());
             render();
         }
+    }
+
+    private void createCaller() {
+        IncomingCall call = model.shownProperty().get();
+        if (call == null) {
+            return;
+        }
+        if (givenName.getText().isBlank() && familyName.getText().isBlank()) {
+            createProblem.setText(Messages.get("pop.nameFirst"));
+            givenName.requestFocus();
+            return;
+        }
+        create.setDisable(true);
+        createProblem.setText("");
+        model.create(call, givenName.getText(), familyName.getText(), problem -> {
+            create.setDisable(false);
+            createProblem.setText(problem);
+        });
     }
 
     private void render() {
@@ -119,9 +158,10 @@ public final class ScreenPopBar {
             title.setText(next == null ? "" : Messages.get("pop.waitingTitle", caller(next)));
             detail.setText(next == null ? "" : who(next));
             showChoices(List.of());
+            showNewCaller(false);
             return;
         }
-        title.setText(Messages.get("pop.title", caller(call)));
+        title.setText(Messages.get(call.fromLink() ? "pop.linkTitle" : "pop.title", caller(call)));
         detail.setText(who(call));
         List<Choice> lines = new ArrayList<>();
         if (call.matches().size() > 1 && call.chosen() == null) {
@@ -133,6 +173,18 @@ public final class ScreenPopBar {
             }
         }
         showChoices(lines);
+        showNewCaller(call.number() != null && call.matches().isEmpty() && call.chosen() == null);
+    }
+
+    private void showNewCaller(boolean show) {
+        if (show && !newCaller.isVisible()) {
+            givenName.clear();
+            familyName.clear();
+            createProblem.setText("");
+            create.setDisable(false);
+        }
+        newCaller.setVisible(show);
+        newCaller.setManaged(show);
     }
 
     private void showChoices(List<Choice> lines) {
@@ -153,8 +205,7 @@ public final class ScreenPopBar {
             return Messages.get(call.reported().isEmpty() ? "pop.noNumber" : "pop.notANumber");
         }
         if (call.chosen() != null) {
-            return call.matches().stream().filter(customer -> customer.id().equals(call.chosen())).findFirst()
-                    .map(Customer::displayName).orElse(Messages.get("pop.chosen"));
+            return call.chosenName() == null ? Messages.get("pop.chosen") : call.chosenName();
         }
         if (call.matches().size() > 1) {
             return Messages.get("pop.household", call.matches().size());

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class ScreenPopModel {
     private static final Logger LOG = LoggerFactory.getLogger(ScreenPopModel.class);
     /** More calls than this waiting at once is a flood, not a queue: further rings are counted, not looked up. */
-    static final int MAX_WAITING = 20;
+    public static final int MAX_WAITING = 20;
     /** Calls remembered until they end; a pop source that never reports an end cannot grow this without bound. */
     private static final int MAX_OPEN_CALLS = 200;
 
@@ -66,6 +67,7 @@ public final class ScreenPopModel {
     private final Clock clock;
     private final UUID agentId;
     private final Desk desk;
+    private final NewCallers newCallers;
     private final Map<String, IncomingCall> calls = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, IncomingCall> eldest) {
@@ -73,7 +75,8 @@ public final class ScreenPopModel {
         }
     };
     private int lookingUp;
-    private int turnedAway;
+    private long turnedAway;
+    private long refusedAtTheDoor;
     private final ObjectProperty<IncomingCall> shown = new SimpleObjectProperty<>();
     private final ObservableList<IncomingCall> waiting = FXCollections.observableArrayList();
     // One view for every caller: an unmodifiable wrapper listens to its source weakly, so a wrapper made per call
@@ -82,7 +85,7 @@ public final class ScreenPopModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
 
     public ScreenPopModel(CustomerStore customers, ContactEventStore events, PhoneNormalizer numbers,
-                          Background background, Clock clock, UUID agentId, Desk desk) {
+                          Background background, Clock clock, UUID agentId, Desk desk, NewCallers newCallers) {
         this.customers = customers;
         this.events = events;
         this.numbers = numbers;
@@ -90,6 +93,7 @@ public final class ScreenPopModel {
         this.clock = clock;
         this.agentId = agentId;
         this.desk = desk;
+        this.newCallers = newCallers;
     }
 
     /** The call in the pop bar; null when none. */
@@ -130,27 +134,62 @@ public final class ScreenPopModel {
         }
         if (waiting.size() + lookingUp >= MAX_WAITING) {
             turnedAway++;
-            notice.set("Too many calls at once: " + turnedAway + " more rang and are not shown here.");
+            sayTurnedAway();
             return;
         }
         lookingUp++;
-        String reported = CallerId.numberIn(event.callerId()).orElse("");
-        PhoneNumber number = numbers.normalize(reported).orElse(null);
-        Instant at = event.at();
-        background.run(() -> lookUp(number), found -> {
+        lookUp(event.callerId(), event.at(), (reported, number, found) -> {
             lookingUp--;
-            IncomingCall call = new IncomingCall(event.callId(), reported, number, found.matches(), found.near(), at);
+            IncomingCall call = new IncomingCall(event.callId(), reported, number, found.matches(), found.near(),
+                    event.at(), false);
             calls.put(call.callId(), call);
             if (shown.get() != null || desk.busy()) {
                 queue(call);
             } else {
                 show(call);
             }
-        }, failure -> {
-            lookingUp--;
-            LOG.error("The caller of {} could not be looked up", event.callId(), failure);
+        }, () -> lookingUp--);
+    }
+
+    /**
+     * Shows who has {@code number} without a call (a tel: link the agent clicked): at once, since the agent asked
+     * for it, with the call that was in the bar going back to the head of the queue.
+     */
+    public void open(String number) {
+        lookUp(number, clock.instant(), (reported, normalized, found) -> {
+            IncomingCall call = new IncomingCall("link-" + UUID.randomUUID(), reported, normalized, found.matches(),
+                    found.near(), clock.instant(), true);
+            IncomingCall before = shown.get();
+            if (before != null && !before.fromLink() && calls.containsKey(before.callId())) {
+                waiting.add(0, before);
+            }
+            show(call);
+        }, () -> { });
+    }
+
+    /** The screen-pop URL refused rings for coming too fast; {@code total} so far. */
+    public void refusedAtTheDoor(long total) {
+        refusedAtTheDoor = total;
+        sayTurnedAway();
+    }
+
+    private void sayTurnedAway() {
+        notice.set("Too many calls at once: " + (turnedAway + refusedAtTheDoor) + " more rang and are not shown here.");
+    }
+
+    private interface Settled {
+        void found(String reported, PhoneNumber number, Found found);
+    }
+
+    private void lookUp(String callerId, Instant at, Settled settled, Runnable failed) {
+        String reported = CallerId.numberIn(callerId).orElse("");
+        PhoneNumber number = numbers.normalize(reported).orElse(null);
+        background.run(() -> lookUp(number), found -> settled.found(reported, number, found), failure -> {
+            failed.run();
+            LOG.error("The caller {} at {} could not be looked up", number, at, failure);
         });
     }
+
 
     private record Found(List<Customer> matches, List<SearchHit> near) {
     }
@@ -183,9 +222,28 @@ public final class ScreenPopModel {
     }
 
     /** The agent picked (or created) the customer the call is with. */
-    public void choose(IncomingCall call, UUID customerId) {
-        call.choose(customerId);
+    public void choose(IncomingCall call, UUID customerId, String name) {
+        call.choose(customerId, name);
         desk.open(customerId);
+        if (shown.get() == call) {
+            // Re-show so the bar says who was chosen.
+            shown.set(null);
+            shown.set(call);
+        }
+    }
+
+    /**
+     * Creates the new caller at the master and settles the call on them; {@code failed} hears why it could not be
+     * done, in the agent's words.
+     */
+    public void create(IncomingCall call, String givenName, String familyName, Consumer<String> failed) {
+        background.run(() -> newCallers.create(givenName, familyName, call.number()), customer -> {
+            notice.set("Customer created: " + customer.displayName() + ".");
+            choose(call, customer.id(), customer.displayName());
+        }, failure -> {
+            LOG.warn("A new caller could not be created", failure);
+            failed.accept(failure.getMessage());
+        });
     }
 
     /** The agent closes the pop bar; the call itself goes on. */
@@ -202,15 +260,18 @@ public final class ScreenPopModel {
             return;
         }
         waiting.remove(call);
+        String why = event.reason().isEmpty() ? "" : " The call ended because " + event.reason() + ".";
         if (call.chosen() != null) {
-            record(call, event.at());
+            record(call, event.at(), why);
+        } else if (!why.isEmpty()) {
+            notice.set(why.strip() + " Nothing was recorded: no customer was chosen for it.");
         }
         if (shown.get() == call) {
             shown.set(null);
         }
     }
 
-    private void record(IncomingCall call, Instant endedAt) {
+    private void record(IncomingCall call, Instant endedAt, String why) {
         boolean answered = call.answeredAt() != null;
         long seconds = answered ? Math.max(0, Duration.between(call.answeredAt(), endedAt).toSeconds()) : 0;
         UUID customerId = call.chosen();
@@ -225,7 +286,7 @@ public final class ScreenPopModel {
             events.record(event, clock.instant());
             return event;
         }, event -> {
-            notice.set(answered ? "Inbound call recorded (" + seconds + " s)." : "Missed call recorded.");
+            notice.set((answered ? "Inbound call recorded (" + seconds + " s)." : "Missed call recorded.") + why);
             desk.refresh(customerId);
         }, failure -> {
             LOG.error("The inbound call {} could not be recorded", call.callId(), failure);

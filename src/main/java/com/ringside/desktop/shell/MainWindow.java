@@ -12,6 +12,7 @@ import com.ringside.desktop.dial.DialService;
 import com.ringside.desktop.dial.DialViewModel;
 import com.ringside.desktop.pop.ScreenPopBar;
 import com.ringside.desktop.pop.ScreenPopModel;
+import com.ringside.desktop.customer.NewCustomers;
 import com.ringside.desktop.rules.RulesService;
 import com.ringside.desktop.rules.RulesViewModel;
 import com.ringside.desktop.rules.RulesWindow;
@@ -26,7 +27,11 @@ import com.ringside.desktop.timeline.TimelineView;
 import com.ringside.desktop.timeline.TimelineViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -77,6 +82,10 @@ public final class MainWindow {
     private boolean openSingleMatch;
     private Shown shown;
     private ScreenPopModel pops;
+    /** What reached the desk from the telephony before it was signed in, played once it is. */
+    private final List<Runnable> beforeDesk = new ArrayList<>();
+    private final AtomicLong refusedRings = new AtomicLong();
+    private final AtomicBoolean refusalShowing = new AtomicBoolean();
     private final Button rulesButton = new Button(Messages.get("rules.open"), Icons.of("mdi2s-shield-check-outline"));
 
     public MainWindow(Background background, Theme theme) {
@@ -246,17 +255,15 @@ public final class MainWindow {
 
                     @Override
                     public void toFront() {
-                        if (root.getScene() != null && root.getScene().getWindow() instanceof Stage stage) {
-                            stage.setIconified(false);
-                            stage.toFront();
-                        }
+                        raise();
                     }
-                });
+                }, new NewCustomers(session));
         StackPane desk = new StackPane(emptyState, customerPane);
         VBox.setVgrow(desk, Priority.ALWAYS);
         center.getChildren().setAll(new VBox(new ScreenPopBar(pops).node(), desk));
         root.setLeft(results.node());
         status.show(session, background);
+        status.showCalls(pops.noticeProperty());
 
         Timeline clock = new Timeline(new KeyFrame(Duration.seconds(15), event -> cardModel.refreshTimes()),
                 new KeyFrame(Duration.seconds(30), event -> dialModel.refresh()));
@@ -269,6 +276,8 @@ public final class MainWindow {
         root.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), theme::toggle);
         focusSearch();
+        beforeDesk.forEach(Runnable::run);
+        beforeDesk.clear();
     }
 
     /** The models of the customer on screen, refreshed together when the master changes them. */
@@ -280,13 +289,56 @@ public final class MainWindow {
         }
     }
 
-    /** Hands a call event from the telephony to the screen pop; safe from any thread. */
+    /**
+     * Hands a call event from the telephony to the desk: inbound calls to the screen pop, outbound ones to the dial
+     * panel's call in progress. Safe from any thread.
+     */
     public void acceptCall(CallEvent event) {
-        Platform.runLater(() -> {
-            if (pops != null) {
+        whenReady(() -> {
+            if (event.inbound()) {
                 pops.accept(event);
+            } else {
+                shown.dialModel().callEvent(event);
             }
         });
+    }
+
+    /** Shows who has {@code number} (a tel: link, {@code ringside pop}); safe from any thread. */
+    public void openNumber(String number) {
+        whenReady(() -> pops.open(number));
+    }
+
+    /** Brings the window forward (a second start of the desk); safe from any thread. */
+    public void bringToFront() {
+        Platform.runLater(this::raise);
+    }
+
+    /** Rings the screen-pop URL refused for coming too fast, {@code total} so far; safe from any thread. */
+    public void ringsRefused(long total) {
+        refusedRings.accumulateAndGet(total, Math::max);
+        if (!refusalShowing.getAndSet(true)) {
+            whenReady(() -> {
+                refusalShowing.set(false);
+                pops.refusedAtTheDoor(refusedRings.get());
+            });
+        }
+    }
+
+    private void whenReady(Runnable action) {
+        Platform.runLater(() -> {
+            if (pops != null) {
+                action.run();
+            } else if (beforeDesk.size() < ScreenPopModel.MAX_WAITING) {
+                beforeDesk.add(action);
+            }
+        });
+    }
+
+    private void raise() {
+        if (root.getScene() != null && root.getScene().getWindow() instanceof Stage stage) {
+            stage.setIconified(false);
+            stage.toFront();
+        }
     }
 
     /** Shows why the desk cannot start, in words the agent can act on. */

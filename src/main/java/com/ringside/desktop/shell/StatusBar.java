@@ -8,6 +8,7 @@ import com.ringside.sync.SyncStatus;
 import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -26,6 +27,7 @@ final class StatusBar {
     private final Label outbox = new Label();
     private final Label violations = new Label();
     private final Label user = new Label();
+    private final Label calls = new Label();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM);
 
     StatusBar() {
@@ -49,9 +51,13 @@ final class StatusBar {
             hidden.managedProperty().bind(hidden.visibleProperty());
             hidden.setVisible(false);
         }
+        calls.setId("status-calls");
+        calls.setGraphic(Icons.of("mdi2p-phone-outline"));
+        calls.visibleProperty().bind(calls.textProperty().isNotEmpty());
+        calls.managedProperty().bind(calls.visibleProperty());
         customers.visibleProperty().bind(customers.textProperty().isNotEmpty());
         customers.managedProperty().bind(customers.visibleProperty());
-        root.getChildren().addAll(connection, outbox, violations, customers, spacer, user, cache);
+        root.getChildren().addAll(connection, outbox, violations, customers, calls, spacer, user, cache);
     }
 
     Node node() {
@@ -66,6 +72,11 @@ final class StatusBar {
         background.run(() -> session.customers().count(),
                 count -> customers.setText(Messages.get("status.customers", NumberFormat.getIntegerInstance().format(count))),
                 failure -> customers.setText(""));
+    }
+
+    /** Shows the latest word from the telephony: a call recorded, a flood of rings, a softphone gone. */
+    void showCalls(ReadOnlyStringProperty notice) {
+        calls.textProperty().bind(notice);
     }
 
     /** Keeps the bar in step with the sync engine: online or not, last sync, what waits, what broke a rule. */

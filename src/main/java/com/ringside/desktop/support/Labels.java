@@ -19,4 +19,9 @@ public final class Labels {
             return Character.toUpperCase(name.charAt(0)) + name.substring(1);
         });
     }
+
+    /** A call's length as minutes and seconds, "4:05". */
+    public static String duration(int seconds) {
+        return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+    }
 }

@@ -159,7 +159,7 @@ public final class TimelineView {
         if (event.channel() != Channel.CALL || event.durationSeconds() == 0) {
             return "";
         }
-        return String.format(Locale.ROOT, "%d:%02d", event.durationSeconds() / 60, event.durationSeconds() % 60);
+        return Labels.duration(event.durationSeconds());
     }
 
     /** A filter choice; the empty choice reads "All channels" and the like. */
