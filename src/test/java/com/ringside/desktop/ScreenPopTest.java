@@ -155,6 +155,31 @@ class ScreenPopTest {
     }
 
     @Test
+    void closingTheCustomerBringsUpTheCallThatWaitedButNotWhileAWrapUpIsOpen(FxRobot robot) throws Exception {
+        robot.clickOn("#search").write("ana ruiz").type(javafx.scene.input.KeyCode.ENTER);
+        Fx.waitUntil(() -> robot.lookup("#call-14155550123").tryQuery().isPresent());
+        robot.clickOn("#call-14155550123");
+        Fx.waitUntil(() -> text(robot, "#dial-message").contains("+14155550123"));
+        window.acceptCall(new CallEvent("c7", CallState.RINGING, true, "+14155550199", "test", RANG, ""));
+        Fx.waitUntil(() -> text(robot, "#pop-waiting").equals("1 call waiting"));
+
+        robot.clickOn("#customer-close");
+        Fx.waitUntil(() -> text(robot, "#dial-message").startsWith("Save the wrap-up"));
+        assertThat(text(robot, "#customer-name")).isEqualTo("Ana Ruiz");
+
+        robot.clickOn("#wrap-up-outcome");
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(
+                org.testfx.matcher.control.LabeledMatchers.hasText("No answer")).<Node>query());
+        robot.clickOn("#wrap-up-save");
+        Fx.waitUntil(() -> text(robot, "#dial-message").startsWith("Wrap-up saved"));
+        robot.press(javafx.scene.input.KeyCode.CONTROL).press(javafx.scene.input.KeyCode.W)
+                .release(javafx.scene.input.KeyCode.W).release(javafx.scene.input.KeyCode.CONTROL);
+        Fx.waitUntil(() -> text(robot, "#pop-detail").startsWith("2 customers share this number"));
+        assertThat(onScreen(robot.lookup("#customer-card").query())).as("the card was put away").isFalse();
+        assertThat(text(robot, "#pop-title")).isEqualTo("Incoming call · +1 415-555-0199");
+    }
+
+    @Test
     void aTelLinkShowsItsCustomerAtOnceAndTheCallInTheBarWaits(FxRobot robot) throws Exception {
         window.acceptCall(new CallEvent("c6", CallState.RINGING, true, "+14155550199", "test", RANG, ""));
         Fx.waitUntil(() -> choices(robot).getItems().size() == 2);
@@ -213,6 +238,15 @@ class ScreenPopTest {
             assertThat(ringing).as("Ana's phone rings").isNotNull();
             assertThat(CallerId.numberIn(ringing.callerId())).contains("+442079460958");
         }
+    }
+
+    private static boolean onScreen(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ListView<?> choices(FxRobot robot) {

@@ -12,6 +12,8 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -36,11 +38,14 @@ public final class CustomerCardView {
     private final Label error = new Label();
     private final Label callback = new Label();
 
-    public CustomerCardView(CustomerCardViewModel model) {
+    /** {@code onClose} puts the customer away (the close button, Ctrl+W). */
+    public CustomerCardView(CustomerCardViewModel model, Runnable onClose) {
         root.setId("customer-card");
         root.getStyleClass().add("customer-card");
         name.setId("customer-name");
         name.getStyleClass().add("customer-name");
+        // The name is what the agent says first: it keeps its width, the local time wraps instead.
+        name.setMinWidth(Region.USE_PREF_SIZE);
         doNotCall.setId("do-not-call");
         doNotCall.getStyleClass().add("badge-danger");
         doNotCall.setGraphic(Icons.of("mdi2c-cancel"));
@@ -48,6 +53,8 @@ public final class CustomerCardView {
         localTime.setId("customer-local-time");
         localTime.getStyleClass().add("muted");
         localTime.setGraphic(Icons.of("mdi2c-clock-outline"));
+        localTime.setWrapText(true);
+        localTime.setMinWidth(140);
         relationship.setId("customer-relationship");
         relationship.getStyleClass().add("relationship");
         relationship.setWrapText(true);
@@ -67,7 +74,12 @@ public final class CustomerCardView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, name, doNotCall, spacer, localTime);
+        Button close = new Button(null, Icons.of("mdi2c-close"));
+        close.setId("customer-close");
+        close.getStyleClass().add("flat");
+        close.setTooltip(new Tooltip(Messages.get("card.close")));
+        close.setOnAction(event -> onClose.run());
+        HBox header = new HBox(12, name, doNotCall, spacer, localTime, close);
         header.getStyleClass().add("card-header");
 
         callsByLine.setWrapText(true);

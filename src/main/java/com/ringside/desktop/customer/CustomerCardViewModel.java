@@ -117,6 +117,16 @@ public final class CustomerCardViewModel {
                 });
     }
 
+    /** Puts the customer away: the desk is free for the next call. */
+    public void close() {
+        ++generation;
+        customer.set(null);
+        summary.set(null);
+        error.set("");
+        callback.set("");
+        relationship.set("");
+    }
+
     /** Re-reads the counts, e.g. after a call was recorded. */
     public void refresh() {
         Customer shown = customer.get();

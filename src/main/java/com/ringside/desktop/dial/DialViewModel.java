@@ -221,6 +221,18 @@ public final class DialViewModel {
         }, failure -> message.set(failure.getMessage()));
     }
 
+    /** True when the customer may be put away: no call waits for its wrap-up; otherwise says so. */
+    public boolean mayClose() {
+        if (inCall.get() != null) {
+            message.set(Messages.get("dial.finishBeforeClosing"));
+            return false;
+        }
+        customer = null;
+        guards.clear();
+        message.set("");
+        return true;
+    }
+
     public boolean canOverride(NumberGuard guard) {
         return guard.decision().mayOverride(role);
     }

@@ -30,6 +30,8 @@ import javafx.scene.layout.VBox;
  * matches for a new caller, and the calls waiting while the agent is with someone else.
  */
 public final class ScreenPopBar {
+    private static final double CHOICE_HEIGHT = 30;
+    private static final int MAX_CHOICES_IN_SIGHT = 6;
     private static final DateTimeFormatter BORN = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
 
     private final ScreenPopModel model;
@@ -60,7 +62,8 @@ public final class ScreenPopBar {
         detail.setId("pop-detail");
         detail.setWrapText(true);
         choices.setId("pop-choices");
-        choices.setPrefHeight(120);
+        choices.setFixedCellSize(CHOICE_HEIGHT);
+        choices.setMinHeight(Region.USE_PREF_SIZE);
         choices.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(Choice choice, boolean empty) {
@@ -189,6 +192,8 @@ public final class ScreenPopBar {
 
     private void showChoices(List<Choice> lines) {
         choices.getItems().setAll(lines);
+        // Every choice in sight, up to a household's worth; more than that scrolls.
+        choices.setPrefHeight(Math.min(lines.size(), MAX_CHOICES_IN_SIGHT) * CHOICE_HEIGHT + 4);
         choices.setVisible(!lines.isEmpty());
         choices.setManaged(!lines.isEmpty());
     }
@@ -209,6 +214,9 @@ public final class ScreenPopBar {
         }
         if (call.matches().size() > 1) {
             return Messages.get("pop.household", call.matches().size());
+        }
+        if (call.fromLink()) {
+            return Messages.get(call.nearMatches().isEmpty() ? "pop.nobody" : "pop.nobodyNear");
         }
         return Messages.get(call.nearMatches().isEmpty() ? "pop.newCaller" : "pop.newCallerNear");
     }

@@ -246,6 +246,13 @@ public final class ScreenPopModel {
         });
     }
 
+    /** The agent put their customer away: the first waiting call, if any, comes forward. */
+    public void deskFree() {
+        if (shown.get() == null && !waiting.isEmpty()) {
+            show(waiting.get(0));
+        }
+    }
+
     /** The agent closes the pop bar; the call itself goes on. */
     public void dismiss() {
         shown.set(null);

@@ -209,7 +209,7 @@ public final class MainWindow {
                 dialModel.show(customer);
             }
         });
-        Node card = new CustomerCardView(cardModel).node();
+        Node card = new CustomerCardView(cardModel, this::closeCustomer).node();
         HBox.setHgrow(card, Priority.ALWAYS);
         // Several blocked numbers and a wrap-up can be taller than the card; they scroll, the timeline keeps its room.
         Node panel = new DialPanel(dialModel).node();
@@ -273,11 +273,23 @@ public final class MainWindow {
         root.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), this::focusSearch);
         root.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::focusSearch);
         root.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.F3), this::focusSearch);
+        root.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), this::closeCustomer);
         root.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), theme::toggle);
         focusSearch();
         beforeDesk.forEach(Runnable::run);
         beforeDesk.clear();
+    }
+
+    /** Puts the customer on screen away, unless a call still waits for its wrap-up; a waiting call then comes up. */
+    private void closeCustomer() {
+        if (shown == null || shown.cardModel().customerProperty().get() == null || !shown.dialModel().mayClose()) {
+            return;
+        }
+        shown.cardModel().close();
+        shown.timelineModel().clear();
+        pops.deskFree();
+        focusSearch();
     }
 
     /** The models of the customer on screen, refreshed together when the master changes them. */

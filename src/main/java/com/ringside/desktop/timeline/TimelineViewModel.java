@@ -85,6 +85,17 @@ public final class TimelineViewModel {
         reload();
     }
 
+    /** Empties the timeline when no customer is on screen. */
+    public void clear() {
+        customerId = null;
+        next = null;
+        ++generation;
+        entries.clear();
+        total.set(0);
+        moreAvailable.set(false);
+        footer.set("");
+    }
+
     public void reload() {
         if (customerId == null) {
             return;
