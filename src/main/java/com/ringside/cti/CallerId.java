@@ -19,6 +19,31 @@ public final class CallerId {
         if (reported == null) {
             return Optional.empty();
         }
+        String text = userPart(reported);
+        if (text.isEmpty() || text.length() > MAX_LENGTH || isWithheld(text) || text.chars().noneMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        return Optional.of(text);
+    }
+
+    /** True when the caller chose not to show a number (or the telephony gave none). */
+    public static boolean withheld(String reported) {
+        return reported == null || reported.isBlank() || isWithheld(userPart(reported));
+    }
+
+    /** What to show for a caller id that holds no number: the text itself, cut to a length that fits a line. */
+    public static String asShown(String reported) {
+        String text = reported == null ? "" : reported.strip().replaceAll("\\p{Cntrl}", " ");
+        int open = text.indexOf('<');
+        if (open >= 0 && text.indexOf('>', open) > open) {
+            String display = text.substring(0, open).replace("\"", "").strip();
+            text = display.isEmpty() ? userPart(text) : display;
+        }
+        return text.length() <= MAX_LENGTH ? text : text.substring(0, MAX_LENGTH) + "…";
+    }
+
+    /** The user part of a SIP/tel/callto URI, or the text itself: {@code "Ana" <sip:+1415…@pbx>} → {@code +1415…}. */
+    private static String userPart(String reported) {
         String text = reported.strip();
         int open = text.indexOf('<');
         int close = text.indexOf('>', open + 1);
@@ -33,11 +58,7 @@ public final class CallerId {
             }
         }
         int end = firstOf(text, '@', ';', '?');
-        text = text.substring(0, end).replace("//", "").strip();
-        if (text.isEmpty() || text.length() > MAX_LENGTH || isWithheld(text) || text.chars().noneMatch(Character::isDigit)) {
-            return Optional.empty();
-        }
-        return Optional.of(text);
+        return text.substring(0, end).replace("//", "").strip();
     }
 
     private static boolean isWithheld(String text) {

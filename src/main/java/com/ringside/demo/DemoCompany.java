@@ -216,9 +216,7 @@ public final class DemoCompany {
 
     private static PhoneNumber number(Random random, DemoRegion region) {
         StringBuilder national = new StringBuilder(pick(random, region.areaCodes));
-        if (region.countryCode.equals("+1")) {
-            national.append(2 + random.nextInt(8));
-        }
+        national.append(region.subscriberStarts.charAt(random.nextInt(region.subscriberStarts.length())));
         while (national.length() < region.nationalLength) {
             national.append(random.nextInt(10));
         }

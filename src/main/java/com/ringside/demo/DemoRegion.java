@@ -5,25 +5,28 @@ import java.util.List;
 
 /** Where demo customers live: their zone, how their numbers look, and names common there. */
 enum DemoRegion {
-    US_EAST("America/New_York", "+1", List.of("212", "718", "617", "305"), 10, Names.US_GIVEN, Names.US_FAMILY),
-    US_CENTRAL("America/Chicago", "+1", List.of("312", "214", "612"), 10, Names.US_GIVEN, Names.US_FAMILY),
-    US_PACIFIC("America/Los_Angeles", "+1", List.of("415", "213", "206"), 10, Names.US_GIVEN, Names.US_FAMILY),
-    CANADA("America/Toronto", "+1", List.of("416", "613", "514"), 10, Names.US_GIVEN, Names.US_FAMILY),
-    UK("Europe/London", "+44", List.of("20", "161", "131"), 10, Names.UK_GIVEN, Names.UK_FAMILY),
-    FRANCE("Europe/Paris", "+33", List.of("1", "4", "6"), 9, Names.FR_GIVEN, Names.FR_FAMILY);
+    US_EAST("America/New_York", "+1", List.of("212", "718", "617", "305"), "23456789", 10, Names.US_GIVEN, Names.US_FAMILY),
+    US_CENTRAL("America/Chicago", "+1", List.of("312", "214", "612"), "23456789", 10, Names.US_GIVEN, Names.US_FAMILY),
+    US_PACIFIC("America/Los_Angeles", "+1", List.of("415", "213", "206"), "23456789", 10, Names.US_GIVEN, Names.US_FAMILY),
+    CANADA("America/Toronto", "+1", List.of("416", "613", "514"), "23456789", 10, Names.US_GIVEN, Names.US_FAMILY),
+    UK("Europe/London", "+44", List.of("20", "161", "131"), "378", 10, Names.UK_GIVEN, Names.UK_FAMILY),
+    FRANCE("Europe/Paris", "+33", List.of("1", "4", "6"), "124", 9, Names.FR_GIVEN, Names.FR_FAMILY);
 
     final ZoneId zone;
     final String countryCode;
     final List<String> areaCodes;
+    /** Digits a subscriber number may start with after the area code: the others are unassigned. */
+    final String subscriberStarts;
     final int nationalLength;
     final List<String> givenNames;
     final List<String> familyNames;
 
-    DemoRegion(String zone, String countryCode, List<String> areaCodes, int nationalLength,
+    DemoRegion(String zone, String countryCode, List<String> areaCodes, String subscriberStarts, int nationalLength,
                List<String> givenNames, List<String> familyNames) {
         this.zone = ZoneId.of(zone);
         this.countryCode = countryCode;
         this.areaCodes = areaCodes;
+        this.subscriberStarts = subscriberStarts;
         this.nationalLength = nationalLength;
         this.givenNames = givenNames;
         this.familyNames = familyNames;

@@ -50,6 +50,25 @@ public final class PhoneNormalizer {
     }
 
     /**
+     * The E.164 form of a number the telephony reports, for looking it up: a valid number as {@link #normalize}
+     * gives it, and also one of a possible length that the numbering tables do not know (yet): a caller's real
+     * number must still find the customer stored with it, even in a range opened after this release.
+     */
+    public Optional<PhoneNumber> forLookup(String input) {
+        Optional<PhoneNumber> valid = normalize(input);
+        if (valid.isPresent() || input == null || input.isBlank() || input.length() > MAX_INPUT) {
+            return valid;
+        }
+        try {
+            Phonenumber.PhoneNumber parsed = UTIL.parse(input, defaultRegion);
+            return UTIL.isPossibleNumber(parsed) ? Optional.of(PhoneNumber.of(UTIL.format(parsed, PhoneNumberFormat.E164)))
+                    : Optional.empty();
+        } catch (NumberParseException | IllegalArgumentException notANumber) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Every digit string an agent may type for this number: the E.164 digits (14155550123), the national
      * significant number (4155550123) and the national dialling form with trunk prefix (02079460958).
      */

@@ -24,4 +24,17 @@ class CallerIdTest {
         assertThat(CallerId.numberIn("sip:reception@pbx.example.com")).isEmpty();
         assertThat(CallerId.numberIn("1".repeat(10_000))).isEmpty();
     }
+
+    @Test
+    void aWithheldNumberIsToldApartFromACallerIdThatIsNoNumber() {
+        assertThat(CallerId.withheld("sip:anonymous@anonymous.invalid")).isTrue();
+        assertThat(CallerId.withheld("\"Private\" <sip:private@pbx>")).isTrue();
+        assertThat(CallerId.withheld("")).isTrue();
+        assertThat(CallerId.withheld("ACME SALES")).isFalse();
+        assertThat(CallerId.withheld("sip:reception@pbx.example.com")).isFalse();
+        assertThat(CallerId.asShown("1".repeat(10_000))).hasSize(CallerId.MAX_LENGTH + 1).endsWith("…");
+        assertThat(CallerId.asShown("ACME\nSALES")).isEqualTo("ACME SALES");
+        assertThat(CallerId.asShown("\"ACME SALES\" <sip:sales@acme.example>")).isEqualTo("ACME SALES");
+        assertThat(CallerId.asShown("<sip:reception@pbx.example.com>")).isEqualTo("reception");
+    }
 }

@@ -41,6 +41,13 @@ class DemoCompanyTest {
     }
 
     @Test
+    void everyDemoNumberIsAValidNumberThatTheDeskCanPop() {
+        com.ringside.identity.PhoneNormalizer anywhere = new com.ringside.identity.PhoneNormalizer("US");
+        households.stream().flatMap(h -> h.customer().phones().stream()).forEach(phone ->
+                assertThat(anywhere.normalize(phone.number().e164())).as(phone.number().e164()).contains(phone.number()));
+    }
+
+    @Test
     void theMissionCaseIsThere() {
         DemoCompany.Household ana = households.get(0);
         assertThat(ana.customer().displayName()).isEqualTo("Ana Ruiz");

@@ -180,6 +180,34 @@ class ScreenPopTest {
     }
 
     @Test
+    void callerIdsInEveryShapeFindTheCallerOrSayPlainlyWhatTheyAre(FxRobot robot) throws Exception {
+        for (String shape : List.of("+1 415 555 0123 ext. 12", "011 1 415 555 0123", "tel:+1-415-555-0123;ext=7",
+                "1 (415) 555-0123")) {
+            window.openNumber(shape);
+            Fx.waitUntil(() -> "Number from a link · +1 415-555-0123".equals(text(robot, "#pop-title"))
+                    && "Ana Ruiz".equals(text(robot, "#customer-name")));
+            robot.clickOn("#pop-dismiss");
+            Fx.waitUntil(() -> !robot.lookup("#pop-bar").query().isVisible());
+        }
+        robot.clickOn("#customer-close");
+        window.acceptCall(new CallEvent("c8", CallState.RINGING, true, "\"ACME SALES\" <sip:sales@acme.example>", "test", RANG, ""));
+        Fx.waitUntil(() -> "Incoming call · ACME SALES".equals(text(robot, "#pop-title")));
+        assertThat(text(robot, "#pop-detail")).startsWith("The caller id is not a phone number");
+        robot.clickOn("#pop-dismiss");
+        window.acceptCall(new CallEvent("c9", CallState.RINGING, true, "1".repeat(10_000), "test", RANG, ""));
+        Fx.waitUntil(() -> text(robot, "#pop-title").endsWith("…"));
+        assertThat(text(robot, "#pop-title")).hasSizeLessThan(100);
+        assertThat(text(robot, "#pop-detail")).startsWith("The caller id is not a phone number");
+        robot.clickOn("#pop-dismiss");
+        window.acceptCall(new CallEvent("c10", CallState.RINGING, true, "1-800-FLOWERS", "test", RANG, ""));
+        Fx.waitUntil(() -> "Incoming call · +1 800-356-9377".equals(text(robot, "#pop-title")));
+        assertThat(text(robot, "#pop-detail")).startsWith("New caller");
+        window.acceptCall(new CallEvent("c10", CallState.ENDED, true, "", "test", RANG.plusSeconds(5), ""));
+        Fx.waitUntil(() -> !robot.lookup("#pop-bar").query().isVisible());
+        assertThat(session.events().history(ben.id(), RANG.minusSeconds(1))).as("nothing recorded for anyone").isEmpty();
+    }
+
+    @Test
     void aTelLinkShowsItsCustomerAtOnceAndTheCallInTheBarWaits(FxRobot robot) throws Exception {
         window.acceptCall(new CallEvent("c6", CallState.RINGING, true, "+14155550199", "test", RANG, ""));
         Fx.waitUntil(() -> choices(robot).getItems().size() == 2);

@@ -16,6 +16,16 @@ class PhoneNormalizerTest {
     }
 
     @Test
+    void aLookupAlsoTakesANumberOfPossibleLengthThatTheTablesDoNotKnow() {
+        PhoneNormalizer us = new PhoneNormalizer("US");
+        assertThat(us.normalize("+33 4 00 00 02 78")).as("not assigned in the tables").isEmpty();
+        assertThat(us.forLookup("+33 4 00 00 02 78")).contains(PhoneNumber.of("+33400000278"));
+        assertThat(us.forLookup("(415) 555-0123")).contains(PhoneNumber.of("+14155550123"));
+        assertThat(us.forLookup("+33 4 00")).as("too short to be anyone's").isEmpty();
+        assertThat(us.forLookup("reception")).isEmpty();
+    }
+
+    @Test
     void whatIsNotANumberGivesNothing() {
         PhoneNormalizer us = new PhoneNormalizer("US");
         assertThat(us.normalize("call me maybe")).isEmpty();

@@ -182,8 +182,9 @@ public final class ScreenPopModel {
     }
 
     private void lookUp(String callerId, Instant at, Settled settled, Runnable failed) {
-        String reported = CallerId.numberIn(callerId).orElse("");
-        PhoneNumber number = numbers.normalize(reported).orElse(null);
+        String digits = CallerId.numberIn(callerId).orElse("");
+        PhoneNumber number = numbers.forLookup(digits).orElse(null);
+        String reported = !digits.isEmpty() ? digits : CallerId.withheld(callerId) ? "" : CallerId.asShown(callerId);
         background.run(() -> lookUp(number), found -> settled.found(reported, number, found), failure -> {
             failed.run();
             LOG.error("The caller {} at {} could not be looked up", number, at, failure);
