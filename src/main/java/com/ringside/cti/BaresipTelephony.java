@@ -98,11 +98,22 @@ public final class BaresipTelephony implements Telephony {
         return "baresip at " + control.getHostString() + ":" + control.getPort();
     }
 
+    @Override
+    public void checkReady() {
+        if (!connected()) {
+            throw notReachable();
+        }
+    }
+
+    private DialException notReachable() {
+        return new DialException("The softphone (" + describe() + ") is not reachable. Start baresip with its "
+                + "ctrl_tcp module, or choose another telephony in the settings; nothing was dialled.", null);
+    }
+
     private JsonNode command(String name, String params) {
         Socket current = socket;
         if (current == null || current.isClosed()) {
-            throw new DialException("The softphone (" + describe() + ") is not reachable. Start baresip with its "
-                    + "ctrl_tcp module, or choose another telephony in the settings; nothing was dialled.", null);
+            throw notReachable();
         }
         String token = "rs-" + tokens.incrementAndGet();
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();

@@ -31,6 +31,17 @@ public final class CallerId {
         return reported == null || reported.isBlank() || isWithheld(userPart(reported));
     }
 
+    /** The name the caller id carries ({@code "Ana Ruiz" <sip:…>} → Ana Ruiz), or empty. */
+    public static Optional<String> displayName(String reported) {
+        if (reported == null) {
+            return Optional.empty();
+        }
+        int open = reported.indexOf('<');
+        String name = open > 0 ? reported.substring(0, open).replace("\"", "").strip() : "";
+        return name.length() > 1 && name.length() <= MAX_LENGTH && name.chars().anyMatch(Character::isLetter)
+                && !isWithheld(name) ? Optional.of(name) : Optional.empty();
+    }
+
     /** What to show for a caller id that holds no number: the text itself, cut to a length that fits a line. */
     public static String asShown(String reported) {
         String text = reported == null ? "" : reported.strip().replaceAll("\\p{Cntrl}", " ");

@@ -9,6 +9,14 @@ import com.ringside.desktop.shell.MainWindow;
 import com.ringside.domain.UserRole;
 import com.ringside.testing.Fx;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javafx.scene.input.KeyCode;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -85,6 +93,31 @@ class DeskHandOverTest {
         Result nonsense = ringside("tel:hello", "--data-dir", dataDir.toString());
         assertThat(nonsense.exit()).isEqualTo(2);
         assertThat(nonsense.err()).contains("'tel:hello' holds no phone number");
+    }
+
+    @Test
+    void aFloodOfRingsOnTheScreenPopUrlIsCutAndSaidAndTheDeskStaysUsable(FxRobot robot) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            String body = "{\"number\":\"+1650555" + String.format("%04d", i) + "\",\"callId\":\"flood-" + i + "\"}";
+            answers.add(senders.submit(() -> http.send(HttpRequest.newBuilder(URI.create(popUrl.endpoint().callsUrl()))
+                    .header("Authorization", "Bearer " + popUrl.endpoint().token())
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode()));
+        }
+        int refused = 0;
+        for (Future<Integer> answer : answers) {
+            refused += answer.get(30, TimeUnit.SECONDS) == 429 ? 1 : 0;
+        }
+        senders.shutdown();
+        assertThat(refused).isGreaterThanOrEqualTo(900);
+        Fx.waitUntil(() -> text(robot, "#status-calls").startsWith("Too many calls at once"));
+        Fx.waitUntil(() -> text(robot, "#pop-waiting").equals("19 calls waiting"));
+
+        robot.clickOn("#search").write("ana ruiz").type(KeyCode.ENTER);
+        Fx.waitUntil(() -> "Ana Ruiz".equals(text(robot, "#customer-name")));
     }
 
     private record Result(int exit, String out, String err) {

@@ -36,5 +36,8 @@ class CallerIdTest {
         assertThat(CallerId.asShown("ACME\nSALES")).isEqualTo("ACME SALES");
         assertThat(CallerId.asShown("\"ACME SALES\" <sip:sales@acme.example>")).isEqualTo("ACME SALES");
         assertThat(CallerId.asShown("<sip:reception@pbx.example.com>")).isEqualTo("reception");
+        assertThat(CallerId.displayName("\"Ana Ruiz\" <sip:+14155550123@pbx>")).contains("Ana Ruiz");
+        assertThat(CallerId.displayName("\"Anonymous\" <sip:anonymous@anonymous.invalid>")).isEmpty();
+        assertThat(CallerId.displayName("+14155550123")).isEmpty();
     }
 }

@@ -205,6 +205,12 @@ class ScreenPopTest {
         window.acceptCall(new CallEvent("c10", CallState.ENDED, true, "", "test", RANG.plusSeconds(5), ""));
         Fx.waitUntil(() -> !robot.lookup("#pop-bar").query().isVisible());
         assertThat(session.events().history(ben.id(), RANG.minusSeconds(1))).as("nothing recorded for anyone").isEmpty();
+
+        window.acceptCall(new CallEvent("c11", CallState.RINGING, true, "\"Ana Ruiz\" <sip:+16505550999@pbx>", "test", RANG, ""));
+        Fx.waitUntil(() -> choices(robot).getItems().size() > 0);
+        assertThat(text(robot, "#pop-detail")).startsWith("New caller: no customer has this number as written");
+        assertThat(choices(robot).getItems()).extracting(Object::toString)
+                .anySatisfy(line -> assertThat(line).contains("Ana Ruiz"));
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ringside.cache.CacheDatabase;
+import com.ringside.cti.DialException;
+import com.ringside.cti.Dialer;
 import com.ringside.desktop.customer.NewCustomers;
 import com.ringside.desktop.dial.DialService;
 import com.ringside.desktop.rules.RulesService;
@@ -116,6 +118,29 @@ class TwoDesksTest {
     }
 
     @Test
+    void whenTheSoftphoneIsNotRunningNoPermitIsTakenAndTheMasterRecordsNothing() {
+        Dialer softphoneDown = new Dialer() {
+            @Override
+            public void dial(PhoneNumber number) {
+                throw new AssertionError("must not be asked to dial");
+            }
+
+            @Override
+            public void checkReady() {
+                throw new DialException("The softphone is not reachable; nothing was dialled.", null);
+            }
+        };
+        try (DeskSession desk = desk("c", URI.create("http://127.0.0.1:" + port), "sam", "sam-password", softphoneDown)) {
+            desk.link().orElseThrow().engine().syncNow();
+            long before = master.latestSeq();
+            assertThatThrownBy(() -> new DialService(desk).place(ana.id(), ana.phones().get(0).number(),
+                    LineOfBusiness.ORDERS, null, null)).isInstanceOf(DialException.class).hasMessageContaining("not reachable");
+            assertThat(desk.events().outboxSize()).isZero();
+            assertThat(master.latestSeq()).as("no attempt recorded for a call that never left").isEqualTo(before);
+        }
+    }
+
+    @Test
     void bothDesksCallWhileOneIsOfflineAndAfterReconnectingBothKeepBothCallsOnceAndAViolationIsRecorded() throws Exception {
         line.offline();
         ContactEvent online = new DialService(first).place(ana.id(), ana.phones().get(0).number(), LineOfBusiness.ORDERS,
@@ -158,10 +183,14 @@ class TwoDesksTest {
     }
 
     private DeskSession desk(String name, URI server, String username, String password) {
+        return desk(name, server, username, password, number -> { });
+    }
+
+    private DeskSession desk(String name, URI server, String username, String password, Dialer dialer) {
         CacheDatabase cache = CacheDatabase.open(dir.resolve(name));
         SessionJson session = MasterLink.signIn(cache, server, username, password);
         DeskSession desk = DeskSession.forMaster(cache, clock, new DeskUser(UUID.fromString(session.userId()),
-                session.displayName(), UserRole.valueOf(session.role())), number -> { });
+                session.displayName(), UserRole.valueOf(session.role())), dialer);
         desk.attach(MasterLink.start(cache, server, session, clock, new SyncEngine.Listener() {
             @Override
             public void status(SyncStatus status) {

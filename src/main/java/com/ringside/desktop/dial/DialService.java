@@ -63,6 +63,7 @@ public final class DialService {
      */
     public ContactEvent place(UUID customerId, PhoneNumber number, LineOfBusiness line, String campaign,
                               String overrideReason) {
+        session.dialer().checkReady();
         Optional<MasterLink> link = session.link();
         if (link.isPresent()) {
             try {

@@ -46,6 +46,7 @@ public final class ScreenPopModel {
     public static final int MAX_WAITING = 20;
     /** Calls remembered until they end; a pop source that never reports an end cannot grow this without bound. */
     private static final int MAX_OPEN_CALLS = 200;
+    private static final int NEAR_MATCHES = 5;
 
     /** What the pop needs from the desk around it. */
     public interface Desk {
@@ -185,7 +186,8 @@ public final class ScreenPopModel {
         String digits = CallerId.numberIn(callerId).orElse("");
         PhoneNumber number = numbers.forLookup(digits).orElse(null);
         String reported = !digits.isEmpty() ? digits : CallerId.withheld(callerId) ? "" : CallerId.asShown(callerId);
-        background.run(() -> lookUp(number), found -> settled.found(reported, number, found), failure -> {
+        String name = CallerId.displayName(callerId).orElse(null);
+        background.run(() -> lookUp(number, name), found -> settled.found(reported, number, found), failure -> {
             failed.run();
             LOG.error("The caller {} at {} could not be looked up", number, at, failure);
         });
@@ -195,16 +197,24 @@ public final class ScreenPopModel {
     private record Found(List<Customer> matches, List<SearchHit> near) {
     }
 
-    private Found lookUp(PhoneNumber number) {
+    private Found lookUp(PhoneNumber number, String name) {
         if (number == null) {
             return new Found(List.of(), List.of());
         }
         List<Customer> matches = customers.withNumber(number);
-        // Nobody has it as written: look for the same national number stored under another country code or form.
+        if (!matches.isEmpty()) {
+            return new Found(matches, List.of());
+        }
+        // Nobody has it as written: the same national number stored in another form, then the caller id's name.
+        Map<UUID, SearchHit> near = new LinkedHashMap<>();
         List<String> forms = List.copyOf(PhoneNormalizer.searchDigits(number));
-        List<SearchHit> near = matches.isEmpty() && forms.size() > 1
-                ? customers.search(forms.get(1), 0, 5).hits() : List.of();
-        return new Found(matches, near);
+        if (forms.size() > 1) {
+            customers.search(forms.get(1), 0, NEAR_MATCHES).hits().forEach(hit -> near.putIfAbsent(hit.customerId(), hit));
+        }
+        if (name != null && near.size() < NEAR_MATCHES) {
+            customers.search(name, 0, NEAR_MATCHES).hits().forEach(hit -> near.putIfAbsent(hit.customerId(), hit));
+        }
+        return new Found(matches, near.values().stream().limit(NEAR_MATCHES).toList());
     }
 
     private void queue(IncomingCall call) {
