@@ -118,7 +118,7 @@ class TwoDesksTest {
     }
 
     @Test
-    void whenTheSoftphoneIsNotRunningNoPermitIsTakenAndTheMasterRecordsNothing() {
+    void whenTheSoftphoneIsNotRunningNoPermitIsTakenAndTheMasterRecordsNothing() throws Exception {
         Dialer softphoneDown = new Dialer() {
             @Override
             public void dial(PhoneNumber number) {

@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ScreenPopModel {
     private static final Logger LOG = LoggerFactory.getLogger(ScreenPopModel.class);
-    /** More calls than this waiting at once is a flood, not a queue: further rings are counted, not looked up. */
+    /** More calls than this held at the desk (shown or waiting) is a flood, not a queue: further rings are counted, not looked up. */
     public static final int MAX_WAITING = 20;
     /** Calls remembered until they end; a pop source that never reports an end cannot grow this without bound. */
     private static final int MAX_OPEN_CALLS = 200;
@@ -133,7 +133,7 @@ public final class ScreenPopModel {
         if (calls.containsKey(event.callId())) {
             return;
         }
-        if (waiting.size() + lookingUp >= MAX_WAITING) {
+        if (callsHeld() >= MAX_WAITING) {
             turnedAway++;
             sayTurnedAway();
             return;
@@ -150,6 +150,11 @@ public final class ScreenPopModel {
                 show(call);
             }
         }, () -> lookingUp--);
+    }
+
+    private int callsHeld() {
+        IncomingCall inBar = shown.get();
+        return waiting.size() + lookingUp + (inBar != null && !inBar.fromLink() ? 1 : 0);
     }
 
     /**
