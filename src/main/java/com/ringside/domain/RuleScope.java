@@ -2,6 +2,7 @@ package com.ringside.domain;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -33,7 +34,8 @@ public record RuleScope(Set<LineOfBusiness> linesOfBusiness, Set<String> campaig
                 && (campaigns.isEmpty() || campaigns.contains(campaign));
     }
 
-    public boolean covers(LineOfBusiness line, String campaign, String country) {
-        return covers(line, campaign) && (countries.isEmpty() || countries.contains(country));
+    /** {@code country} is asked only when the rule names countries: finding a number's country is not free. */
+    public boolean covers(LineOfBusiness line, String campaign, Supplier<String> country) {
+        return covers(line, campaign) && (countries.isEmpty() || countries.contains(country.get()));
     }
 }

@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PhoneZones implements ZoneCandidates {
     private static final int REMEMBERED = 100_000;
     private final Map<PhoneNumber, List<ZoneId>> zones = new ConcurrentHashMap<>();
-    private final Map<PhoneNumber, String> countries = new ConcurrentHashMap<>();
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private final Map<String, String> countries = new ConcurrentHashMap<>();
 
     @Override
     public List<ZoneId> zonesFor(PhoneNumber number) {
@@ -29,19 +30,47 @@ public final class PhoneZones implements ZoneCandidates {
         return zones.computeIfAbsent(number, PhoneZones::lookUpZones);
     }
 
+    /**
+     * Remembered per calling code where only one country uses it, and per area code in the North American plan
+     * (an area code belongs to one country or territory); elsewhere per number, since Guernsey shares +44 with
+     * Britain by longer prefixes. Only known answers are shared: an invalid number does not decide for its neighbours.
+     */
     @Override
     public String countryOf(PhoneNumber number) {
-        if (countries.size() > REMEMBERED) {
-            countries.clear();
+        String key = countryKey(number);
+        String known = countries.get(key);
+        if (known != null) {
+            return known;
         }
-        return countries.computeIfAbsent(number, PhoneNormalizer::regionOf);
+        String region = PhoneNormalizer.regionOf(number);
+        if (!"ZZ".equals(region)) {
+            if (countries.size() > REMEMBERED) {
+                countries.clear();
+            }
+            countries.put(key, region);
+        }
+        return region;
+    }
+
+    private static String countryKey(PhoneNumber number) {
+        String e164 = number.e164();
+        if (e164.startsWith("+1")) {
+            return e164.substring(0, Math.min(5, e164.length()));
+        }
+        for (int length = 1; length <= 3; length++) {
+            int code = Integer.parseInt(e164.substring(1, 1 + length));
+            if (UTIL.getSupportedCallingCodes().contains(code)) {
+                return UTIL.getRegionCodesForCountryCode(code).size() == 1 ? e164.substring(0, 1 + length) : e164;
+            }
+        }
+        return e164;
     }
 
     private static List<ZoneId> lookUpZones(PhoneNumber number) {
         List<ZoneId> zones = new ArrayList<>();
         try {
             for (String id : PhoneNumberToTimeZonesMapper.getInstance()
-                    .getTimeZonesForNumber(PhoneNumberUtil.getInstance().parse(number.e164(), "ZZ"))) {
+                    .getTimeZonesForNumber(UTIL.parse(number.e164(), "ZZ"))) {
                 try {
                     zones.add(ZoneId.of(id));
                 } catch (DateTimeException unknownZone) {

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The contact-policy engine: rules, customer, history and request → decision. Pure: no clock of its own, no I/O;
@@ -48,7 +49,7 @@ public final class ContactPolicy {
      */
     public DialDecision decide(List<ContactRule> rules, Customer customer, List<ContactEvent> history,
                                DialRequest request, Instant cacheSyncedAt) {
-        String country = zoneCandidates.countryOf(request.number());
+        Supplier<String> country = Lazy.of(() -> zoneCandidates.countryOf(request.number()));
         List<ContactRule> applicable = rules.stream()
                 .filter(rule -> rule.enabled()
                         && rule.appliesTo().covers(request.lineOfBusiness(), request.campaign(), country))
@@ -77,7 +78,7 @@ public final class ContactPolicy {
      */
     public Verdict verdict(List<ContactRule> rules, Customer customer, List<ContactEvent> sortedHistory,
                            DialRequest request) {
-        String country = zoneCandidates.countryOf(request.number());
+        Supplier<String> country = Lazy.of(() -> zoneCandidates.countryOf(request.number()));
         Situation situation = new Situation(customer, sortedHistory, request, zones(customer, request), null);
         Verdict verdict = Verdict.ALLOW;
         for (ContactRule rule : rules) {
@@ -136,12 +137,15 @@ public final class ContactPolicy {
         return null;
     }
 
-    private List<ZoneId> zones(Customer customer, DialRequest request) {
+    /** Looked up only if a check works in local time: a rolling window does not. */
+    private Supplier<List<ZoneId>> zones(Customer customer, DialRequest request) {
         if (customer.timeZone() != null) {
-            return List.of(customer.timeZone());
+            return () -> List.of(customer.timeZone());
         }
-        List<ZoneId> candidates = zoneCandidates.zonesFor(request.number());
-        return candidates.isEmpty() ? List.of(ZoneOffset.UTC) : candidates;
+        return Lazy.of(() -> {
+            List<ZoneId> candidates = zoneCandidates.zonesFor(request.number());
+            return candidates.isEmpty() ? List.of(ZoneOffset.UTC) : candidates;
+        });
     }
 
     /** The least role that may call despite every blocking finding; null if some rule lets nobody override. */

@@ -24,8 +24,12 @@ public final class PreviewBenchmark {
                 Instant.parse(args.length > 1 ? args[1] : "2026-03-08T12:00:00Z")));
     }
 
+    /** Rows for the company default (rolling window) and TCPA hours (local time, per number's country). */
     static String row(Path dataDir, Instant now) {
-        ContactRule rule = Presets.companyDefault(Ids.newId());
+        return row(dataDir, now, Presets.companyDefault(Ids.newId())) + "\n" + row(dataDir, now, Presets.tcpaHours(Ids.newId()));
+    }
+
+    static String row(Path dataDir, Instant now, ContactRule rule) {
         try (DeskSession session = DeskSession.open(dataDir, Clock.fixed(now, ZoneOffset.UTC),
                 new DeskUser(UUID.randomUUID(), "bench", UserRole.SUPERVISOR), number -> { })) {
             long started = System.nanoTime();
