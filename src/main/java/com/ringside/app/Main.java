@@ -29,6 +29,8 @@ import java.util.Set;
 
 /** `ringside [command] [options]`: with no command, opens the desk. */
 public final class Main {
+    /** The exit code when this computer cannot show the desk (no GTK 3, no display). */
+    static final int NO_DISPLAY = 3;
     private static final int DEMO_CUSTOMERS = 2_000;
     private static final Set<String> DESK_OPTIONS = Set.of("data-dir", "role", "server", "baresip", "dial-uri",
             "pop-port", "open", "ring");
@@ -83,8 +85,7 @@ public final class Main {
                 return SingleDesk.handOver(dataDirectory, LoopbackPopServer.FRONT, Map.of(),
                         "Ringside is already open for " + dataDirectory + "; it was brought to the front.", out, err);
             }
-            DeskLauncher.launch(list, Main::startEmbeddedMaster);
-            return Command.OK;
+            return DeskLauncher.launch(list, Main::startEmbeddedMaster, err) ? Command.OK : NO_DISPLAY;
         }
         String name = list.remove(0);
         for (Command command : COMMANDS) {
@@ -147,8 +148,7 @@ public final class Main {
             }
             List<String> desk = new ArrayList<>(List.of(link ? "--open" : "--ring", number));
             options.ifPresent("data-dir", value -> desk.addAll(List.of("--data-dir", value)));
-            DeskLauncher.launch(desk, Main::startEmbeddedMaster);
-            return Command.OK;
+            return DeskLauncher.launch(desk, Main::startEmbeddedMaster, err) ? Command.OK : NO_DISPLAY;
         }
         if (link) {
             return SingleDesk.handOver(dataDirectory, LoopbackPopServer.OPEN, Map.of("number", number),

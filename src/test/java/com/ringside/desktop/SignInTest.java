@@ -71,6 +71,8 @@ class SignInTest {
             connector.begin(dir.resolve("desk"), address, null, "sam");
         });
         Fx.waitUntil(() -> robot.lookup("#signin-password").tryQuery().isPresent());
+        assertThat(robot.lookup("#signin-brand .label").queryAllAs(Label.class)).extracting(Label::getText)
+                .as("the sign-in says whose window this is").contains("Ringside");
         robot.clickOn("#signin-password").write("not-the-password").type(javafx.scene.input.KeyCode.ENTER);
         Fx.waitUntil(() -> robot.lookup("#signin-problem").queryAs(Label.class).getText().contains("wrong"));
 

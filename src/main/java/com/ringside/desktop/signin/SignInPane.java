@@ -2,6 +2,7 @@ package com.ringside.desktop.signin;
 
 import com.ringside.desktop.support.Icons;
 import com.ringside.desktop.support.Messages;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -10,6 +11,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -66,7 +69,7 @@ public final class SignInPane {
         title.getStyleClass().add("title-3");
         HBox buttons = new HBox(16, signIn, offline);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        VBox card = new VBox(16, title, form, problem, buttons, hint);
+        VBox card = new VBox(16, brand(), title, form, problem, buttons, hint);
         card.getStyleClass().add("signin-card");
         card.setMaxWidth(520);
         card.setMaxHeight(VBox.USE_PREF_SIZE);
@@ -76,6 +79,23 @@ public final class SignInPane {
 
     public Node node() {
         return root;
+    }
+
+    /** The app's icon and name, with the version when the desk runs from an installed package. */
+    private static Node brand() {
+        ImageView icon = new ImageView(new Image(SignInPane.class.getResource("/com/ringside/desktop/icons/ringside-64.png")
+                .toExternalForm(), 56, 56, true, true));
+        Label name = new Label(Messages.get("signin.brand"));
+        name.getStyleClass().add("title-1");
+        String version = System.getProperty("jpackage.app-version");
+        Label tagline = new Label(version == null ? Messages.get("signin.tagline")
+                : Messages.get("signin.taglineVersion", version));
+        tagline.getStyleClass().add("text-muted");
+        HBox brand = new HBox(14, icon, new VBox(2, name, tagline));
+        brand.setAlignment(Pos.CENTER_LEFT);
+        brand.setId("signin-brand");
+        brand.setPadding(new Insets(0, 0, 10, 0));
+        return brand;
     }
 
     public void fill(String serverUrl, String user, String suggestedPassword, String hintText) {
