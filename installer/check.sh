@@ -39,10 +39,10 @@ set +e; env -u DISPLAY -u WAYLAND_DISPLAY $launcher --data-dir "$scratch/nodispl
   || fail "without a display: exit $code, $(cat "$scratch/nodisplay.txt")"
 
 if [ -z "${DISPLAY:-}" ]; then   # a screen every local user may open, as on an agent's desktop
-  display=:$(( 90 + RANDOM % 100 ))
-  Xvfb "$display" -screen 0 1400x900x24 -ac -nolisten tcp >/dev/null 2>&1 & xvfb=$!
-  export DISPLAY=$display
-  sleep 1
+  Xvfb -displayfd 3 -screen 0 1400x900x24 -ac -nolisten tcp 3>"$scratch/display" >/dev/null 2>&1 & xvfb=$!
+  for _ in $(seq 1 100); do [ -s "$scratch/display" ] && break; sleep 0.1; done
+  [ -s "$scratch/display" ] || fail "Xvfb did not start"
+  export DISPLAY=:$(head -1 "$scratch/display")
 fi
 as_agent() { # user, command…
   local agent=$1; shift
@@ -52,7 +52,7 @@ log_of() { echo "/home/$1/.local/share/ringside/logs/ringside.log"; }
 shown() { local n; n=$($SUDO grep -c "Window shown" "$(log_of "$1")" 2>/dev/null || true); echo "${n:-0}"; }
 wait_shown() { # user, how many starts
   for _ in $(seq 1 300); do [ "$(shown "$1")" -ge "$2" ] && return 0; sleep 0.1; done
-  fail "the desk of $1 did not come up: $(tail -5 "$scratch/$1.txt" 2>/dev/null)"
+  fail "the desk of $1 did not come up: $(grep -v "^\s*at " "$scratch/$1.txt" 2>/dev/null | tail -8)"
 }
 
 # Two agents on one computer (a terminal server): each starts the installed desk on their own data.
