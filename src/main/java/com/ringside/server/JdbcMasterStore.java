@@ -3,6 +3,8 @@ package com.ringside.server;
 import com.ringside.domain.ContactEvent;
 import com.ringside.domain.ContactRule;
 import com.ringside.domain.Customer;
+import com.ringside.domain.SourceSystem;
+import com.ringside.ingest.CustomerDirectory;
 import com.ringside.domain.DialDecision;
 import com.ringside.domain.DialRequest;
 import com.ringside.domain.Ids;
@@ -143,6 +145,57 @@ public final class JdbcMasterStore implements MasterStore {
                     SELECT c.body FROM customer_phone p JOIN customer c ON c.id = p.customer_id
                     WHERE p.number = ? ORDER BY c.id""")) {
                 statement.setString(1, number.e164());
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(parseCustomer(rows.getString(1)));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public CustomerDirectory directory() {
+        return new CustomerDirectory() {
+            @Override
+            public Optional<Customer> bySourceKey(SourceSystem system, String key) {
+                return linked("customer_source_key", "source_system = ? AND source_key = ?", system.code(), key)
+                        .stream().findFirst();
+            }
+
+            @Override
+            public List<Customer> byPhone(PhoneNumber number) {
+                return linked("customer_phone", "number = ?", number.e164());
+            }
+
+            @Override
+            public List<Customer> byEmail(String email) {
+                return linked("customer_email", "email = ?", email);
+            }
+
+            @Override
+            public List<Customer> byFamilyName(String familyKey) {
+                return linked("customer_family", "family_key = ?", familyKey);
+            }
+
+            @Override
+            public void saveAll(Collection<Customer> customers, Instant now) {
+                load(customers, List.of(), now);
+            }
+        };
+    }
+
+    /** Customers with a row in {@code table} that matches {@code where}; at most 200, oldest id first. */
+    private List<Customer> linked(String table, String where, String... values) {
+        return query(connection -> {
+            List<Customer> found = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement("SELECT c.body FROM " + table
+                    + " l JOIN customer c ON c.id = l.customer_id WHERE l." + where.replace(" AND ", " AND l.")
+                    + " ORDER BY c.id LIMIT 200")) {
+                for (int i = 0; i < values.length; i++) {
+                    statement.setString(i + 1, values[i]);
+                }
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         found.add(parseCustomer(rows.getString(1)));
@@ -499,9 +552,7 @@ public final class JdbcMasterStore implements MasterStore {
                 INSERT INTO customer (id, version, body, updated_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET version = excluded.version, body = excluded.body,
                     updated_at = excluded.updated_at""");
-             PreparedStatement unlink = connection.prepareStatement("DELETE FROM customer_phone WHERE customer_id = ?");
-             PreparedStatement link = connection.prepareStatement(
-                     "INSERT INTO customer_phone (number, customer_id) VALUES (?, ?) ON CONFLICT DO NOTHING");
+             CustomerLinks links = new CustomerLinks(connection);
              PreparedStatement change = changeStatement(connection)) {
             for (Customer customer : customers) {
                 String id = customer.id().toString();
@@ -510,19 +561,12 @@ public final class JdbcMasterStore implements MasterStore {
                 upsert.setString(3, WireCodec.write(WireCodec.customer(customer)));
                 upsert.setLong(4, now.toEpochMilli());
                 upsert.addBatch();
-                unlink.setString(1, id);
-                unlink.addBatch();
-                for (Phone phone : customer.phones()) {
-                    link.setString(1, phone.number().e164());
-                    link.setString(2, id);
-                    link.addBatch();
-                }
+                links.add(customer);
                 bindChange(change, "customer", id, customer.version(), "UPSERT");
                 change.addBatch();
             }
             upsert.executeBatch();
-            unlink.executeBatch();
-            link.executeBatch();
+            links.execute();
             change.executeBatch();
         }
     }

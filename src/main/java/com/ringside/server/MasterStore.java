@@ -3,6 +3,7 @@ package com.ringside.server;
 import com.ringside.domain.ContactEvent;
 import com.ringside.domain.ContactRule;
 import com.ringside.domain.Customer;
+import com.ringside.ingest.CustomerDirectory;
 import com.ringside.domain.DialDecision;
 import com.ringside.domain.DialRequest;
 import com.ringside.domain.PhoneNumber;
@@ -41,6 +42,9 @@ public interface MasterStore extends AutoCloseable {
     Customer saveCustomer(Customer customer, Instant now);
 
     /** Loads customers and their history in bulk (demo data, imports); events are not checked against rules. */
+    /** The master as an import finds and writes customers. */
+    CustomerDirectory directory();
+
     void load(Collection<Customer> customers, Collection<ContactEvent> events, Instant now);
 
     /**

@@ -1,0 +1,283 @@
+package com.ringside.ingest;
+
+import com.ringside.domain.Account;
+import com.ringside.domain.Customer;
+import com.ringside.domain.Ids;
+import com.ringside.domain.Phone;
+import com.ringside.domain.PhoneNumber;
+import com.ringside.domain.PhoneType;
+import com.ringside.identity.PersonMatcher;
+import com.ringside.identity.PersonMatcher.Person;
+import com.ringside.identity.PersonNames;
+import com.ringside.identity.PhoneZones;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Imports one extract into the master: each row is matched to a customer — the same source key seen before, the
+ * same phone with a compatible name, the same e-mail, else by score — or becomes a new one. The whole file is one
+ * batch, written in one transaction or not at all; importing the same file again changes nothing.
+ */
+public final class Importer {
+    private final CustomerDirectory directory;
+    private final PhoneZones zones = new PhoneZones();
+
+    public Importer(CustomerDirectory directory) {
+        this.directory = directory;
+    }
+
+    public ImportReport run(SourceMapping mapping, Path file, Instant now) {
+        ExtractReader.Extract extract = ExtractReader.read(file);
+        checkColumns(mapping, extract.rows());
+        Batch batch = new Batch(now);
+        RecordMapper mapper = new RecordMapper(mapping);
+        List<Rejection> rejected = new ArrayList<>(extract.unreadable());
+        List<Rejection> notes = new ArrayList<>();
+        Map<String, Long> keys = new HashMap<>();
+        for (SourceRow row : extract.rows()) {
+            RecordMapper.Mapped mapped = mapper.map(row);
+            if (mapped.record() == null) {
+                rejected.add(new Rejection(row.line(), mapped.rejected()));
+                continue;
+            }
+            String key = mapped.record().account().sourceKey();
+            Long earlier = keys.putIfAbsent(key, row.line());
+            if (earlier != null) {
+                rejected.add(new Rejection(row.line(), "key '" + key + "' is already on line " + earlier));
+                continue;
+            }
+            mapped.notes().forEach(note -> notes.add(new Rejection(row.line(), note)));
+            batch.resolve(mapped.record());
+        }
+        rejected.sort((a, b) -> Long.compare(a.line(), b.line()));
+        directory.saveAll(batch.changed(), now);
+        return new ImportReport(mapping.system(), file.getFileName().toString(),
+                extract.rows().size() + extract.unreadable().size(), batch.created, batch.matched, batch.merged,
+                batch.suggestions.size(), batch.unchanged, rejected, notes, batch.suggestions);
+    }
+
+    /** The customers this import touches, as they will be written, and what it did to each row. */
+    private final class Batch {
+        private final Instant now;
+        private final Map<UUID, Customer> touched = new LinkedHashMap<>();
+        private final Map<UUID, Customer> before = new HashMap<>();
+        private final List<ImportReport.Suggestion> suggestions = new ArrayList<>();
+        private int created;
+        private int matched;
+        private int merged;
+        private int unchanged;
+
+        Batch(Instant now) {
+            this.now = now;
+        }
+
+        void resolve(SourceRecord record) {
+            Person person = record.person();
+            Optional<Customer> known = current(directory.bySourceKey(record.account().sourceSystem(),
+                    record.account().sourceKey()));
+            if (known.isEmpty()) {
+                known = deterministic(record, person);
+            }
+            if (known.isPresent()) {
+                matched++;
+                Customer updated = withRecord(known.get(), record);
+                if (updated.equals(known.get())) {
+                    unchanged++;
+                } else {
+                    keep(known.get(), updated);
+                }
+                return;
+            }
+            Customer best = null;
+            double bestScore = 0;
+            for (Customer candidate : candidates(record)) {
+                double score = PersonMatcher.score(person, personOf(candidate));
+                if (score > bestScore) {
+                    best = candidate;
+                    bestScore = score;
+                }
+            }
+            if (best != null && bestScore >= PersonMatcher.AUTO_MERGE) {
+                merged++;
+                keep(best, withRecord(best, record));
+                return;
+            }
+            Customer fresh = newCustomer(record);
+            created++;
+            keep(null, fresh);
+            if (best != null && bestScore >= PersonMatcher.SUGGEST) {
+                suggestions.add(new ImportReport.Suggestion(record.line(), fresh.id(), best.id(), fresh.displayName(),
+                        best.displayName(), bestScore));
+            }
+        }
+
+        private Optional<Customer> deterministic(SourceRecord record, Person person) {
+            for (PhoneNumber number : record.phones()) {
+                Optional<Customer> samePerson = best(person, current(directory.byPhone(number), batchWith(number)).stream()
+                        .filter(c -> PersonMatcher.compatibleNames(person, personOf(c))).toList());
+                if (samePerson.isPresent()) {
+                    return samePerson;
+                }
+            }
+            for (String email : record.emails()) {
+                Optional<Customer> samePerson = best(person, current(directory.byEmail(email), batchWith(email)).stream()
+                        .filter(c -> birthDatesAgree(person, personOf(c))).toList());
+                if (samePerson.isPresent()) {
+                    return samePerson;
+                }
+            }
+            return Optional.empty();
+        }
+
+        private Collection<Customer> candidates(SourceRecord record) {
+            Map<UUID, Customer> found = new LinkedHashMap<>();
+            record.phones().forEach(n -> current(directory.byPhone(n), batchWith(n)).forEach(c -> found.put(c.id(), c)));
+            record.emails().forEach(e -> current(directory.byEmail(e), batchWith(e)).forEach(c -> found.put(c.id(), c)));
+            String family = PersonNames.familyKey(record.familyName());
+            if (!family.isEmpty()) {
+                List<Customer> sameFamily = directory.byFamilyName(family);
+                List<Customer> inBatch = touched.values().stream()
+                        .filter(c -> PersonNames.familyKey(c.familyName()).equals(family)).toList();
+                current(sameFamily, inBatch).forEach(c -> found.put(c.id(), c));
+            }
+            return found.values();
+        }
+
+        private Optional<Customer> best(Person person, List<Customer> customers) {
+            return customers.stream().max((a, b) -> Double.compare(PersonMatcher.score(person, personOf(a)),
+                    PersonMatcher.score(person, personOf(b))));
+        }
+
+        private List<Customer> batchWith(Object numberOrEmail) {
+            return touched.values().stream().filter(c -> numberOrEmail instanceof PhoneNumber number
+                    ? c.phones().stream().anyMatch(p -> p.number().equals(number))
+                    : c.emails().contains(numberOrEmail)).toList();
+        }
+
+        /** The master's customers as this batch has already changed them, and the batch's own new ones. */
+        private List<Customer> current(List<Customer> stored, List<Customer> inBatch) {
+            Map<UUID, Customer> all = new LinkedHashMap<>();
+            stored.forEach(c -> all.put(c.id(), touched.getOrDefault(c.id(), c)));
+            inBatch.forEach(c -> all.put(c.id(), c));
+            return List.copyOf(all.values());
+        }
+
+        private Optional<Customer> current(Optional<Customer> stored) {
+            if (stored.isPresent()) {
+                return Optional.of(touched.getOrDefault(stored.get().id(), stored.get()));
+            }
+            return Optional.empty();
+        }
+
+        private void keep(Customer stored, Customer updated) {
+            if (stored != null) {
+                before.putIfAbsent(stored.id(), stored);
+            }
+            touched.put(updated.id(), updated);
+        }
+
+        /** What is written: new customers at version 1, changed ones one version past what the master holds. */
+        Collection<Customer> changed() {
+            List<Customer> out = new ArrayList<>();
+            for (Customer customer : touched.values()) {
+                Customer original = before.get(customer.id());
+                long version = original == null ? 1 : original.version() + 1;
+                out.add(new Customer(customer.id(), version, customer.givenName(), customer.familyName(),
+                        customer.displayName(),
+                        customer.birthDate(), customer.timeZone(), customer.doNotCall(), customer.doNotCallReason(),
+                        customer.mergedInto(), customer.phones(), customer.emails(), customer.accounts(),
+                        customer.createdAt(), now));
+            }
+            return out;
+        }
+
+        private Customer newCustomer(SourceRecord record) {
+            List<Phone> phones = record.phones().stream().map(n -> new Phone(n, PhoneType.OTHER, false)).toList();
+            return new Customer(Ids.newId(), 1, record.givenName(), record.familyName(), null, record.birthDate(),
+                    zoneOf(record.phones()), false, null, null, phones, record.emails(), List.of(record.account()),
+                    now, now);
+        }
+
+        private ZoneId zoneOf(List<PhoneNumber> numbers) {
+            for (PhoneNumber number : numbers) {
+                List<ZoneId> candidates = zones.zonesFor(number);
+                if (candidates.size() == 1) {
+                    return candidates.get(0);
+                }
+            }
+            return null;
+        }
+
+        /** The customer with the record's account (replacing the same key's), phones and e-mails added. */
+        private Customer withRecord(Customer customer, SourceRecord record) {
+            List<Account> accounts = new ArrayList<>();
+            for (Account account : customer.accounts()) {
+                boolean same = account.sourceSystem().equals(record.account().sourceSystem())
+                        && account.sourceKey().equals(record.account().sourceKey());
+                accounts.add(same ? new Account(account.lineOfBusiness(), account.sourceSystem(), account.sourceKey(),
+                        record.account().product(), record.account().status(), account.openedOn()) : account);
+            }
+            if (accounts.stream().noneMatch(a -> a.sourceSystem().equals(record.account().sourceSystem())
+                    && a.sourceKey().equals(record.account().sourceKey()))) {
+                accounts.add(record.account());
+            }
+            List<Phone> phones = new ArrayList<>(customer.phones());
+            for (PhoneNumber number : record.phones()) {
+                if (phones.stream().noneMatch(p -> p.number().equals(number))) {
+                    phones.add(new Phone(number, PhoneType.OTHER, false));
+                }
+            }
+            Set<String> emails = new LinkedHashSet<>(customer.emails());
+            emails.addAll(record.emails());
+            Customer updated = new Customer(customer.id(), customer.version(),
+                    customer.givenName() != null ? customer.givenName() : record.givenName(), customer.familyName(),
+                    customer.displayName(), customer.birthDate() != null ? customer.birthDate() : record.birthDate(),
+                    customer.timeZone() != null ? customer.timeZone() : zoneOf(record.phones()), customer.doNotCall(),
+                    customer.doNotCallReason(), customer.mergedInto(), phones, List.copyOf(emails), accounts,
+                    customer.createdAt(), customer.updatedAt());
+            return sameContent(customer, updated) ? customer : updated;
+        }
+    }
+
+    /** A mapping for another extract is refused before anything is read into the master. */
+    private static void checkColumns(SourceMapping mapping, List<SourceRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Set<String> present = new LinkedHashSet<>();
+        rows.forEach(row -> present.addAll(row.values().keySet()));
+        List<String> missing = mapping.columns().stream().filter(column -> !present.contains(column)).toList();
+        if (!missing.isEmpty()) {
+            throw new ImportException("The extract has no column " + String.join(", ", missing) + " that the "
+                    + mapping.system() + " mapping names (its columns: " + String.join(", ", present)
+                    + "). Is this the right file, or the right --system? Nothing was imported.");
+        }
+    }
+
+    private static boolean sameContent(Customer a, Customer b) {
+        return Objects.equals(a.givenName(), b.givenName()) && Objects.equals(a.birthDate(), b.birthDate())
+                && Objects.equals(a.timeZone(), b.timeZone()) && a.phones().equals(b.phones())
+                && a.emails().equals(b.emails()) && a.accounts().equals(b.accounts());
+    }
+
+    private static Person personOf(Customer customer) {
+        return new Person(customer.givenName(), customer.familyName(), customer.birthDate(),
+                Set.copyOf(customer.phones().stream().map(Phone::number).toList()), Set.copyOf(customer.emails()));
+    }
+
+    private static boolean birthDatesAgree(Person a, Person b) {
+        return a.birthDate() == null || b.birthDate() == null || a.birthDate().equals(b.birthDate());
+    }
+}

@@ -1,0 +1,131 @@
+package com.ringside.ingest;
+
+import com.ringside.domain.Account;
+import com.ringside.domain.AccountStatus;
+import com.ringside.domain.PhoneNumber;
+import com.ringside.identity.PersonNames;
+import com.ringside.identity.PhoneNormalizer;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Turns a row into a source record by its mapping, or says why it cannot be one. */
+final class RecordMapper {
+    private static final int MAX_FIELD = 1_000;
+    private final SourceMapping mapping;
+    private final PhoneNormalizer phones;
+    private final DateTimeFormatter birthDates;
+
+    /** A record, or the reason there is none; with what was dropped from a record that was kept. */
+    record Mapped(SourceRecord record, String rejected, List<String> notes) {
+    }
+
+    RecordMapper(SourceMapping mapping) {
+        this.mapping = mapping;
+        this.phones = new PhoneNormalizer(mapping.phoneRegion());
+        this.birthDates = DateTimeFormatter.ofPattern(mapping.birthDateFormat() == null ? "yyyy-MM-dd"
+                : mapping.birthDateFormat(), Locale.ROOT);
+    }
+
+    Mapped map(SourceRow row) {
+        String key = row.get(mapping.key());
+        if (key == null) {
+            return rejected("no key in column '" + mapping.key() + "'");
+        }
+        if (key.length() > 100) {
+            return rejected("the key in column '" + mapping.key() + "' is longer than 100 characters");
+        }
+        String given = row.get(mapping.givenName());
+        String family = row.get(mapping.familyName());
+        if (family == null && row.get(mapping.fullName()) != null) {
+            String[] split = splitFullName(row.get(mapping.fullName()));
+            given = split[0];
+            family = split[1];
+        }
+        if (family == null && given == null) {
+            return rejected("no name");
+        }
+        if (length(given) > MAX_FIELD || length(family) > MAX_FIELD) {
+            return rejected("a name is longer than " + MAX_FIELD + " characters");
+        }
+        List<String> notes = new ArrayList<>();
+        Set<PhoneNumber> numbers = new LinkedHashSet<>();
+        for (String column : mapping.phones()) {
+            String raw = row.get(column);
+            if (raw != null) {
+                phones.normalize(raw).ifPresentOrElse(numbers::add,
+                        () -> notes.add("phone '" + abbreviate(raw) + "' in '" + column + "' is not a valid number"));
+            }
+        }
+        Set<String> emails = new LinkedHashSet<>();
+        for (String column : mapping.emails()) {
+            String raw = row.get(column);
+            if (raw != null) {
+                String email = PersonNames.email(raw);
+                if (email == null) {
+                    notes.add("e-mail '" + abbreviate(raw) + "' in '" + column + "' is not an address");
+                } else {
+                    emails.add(email);
+                }
+            }
+        }
+        LocalDate birthDate = null;
+        String rawBirth = row.get(mapping.birthDate());
+        if (rawBirth != null) {
+            try {
+                birthDate = LocalDate.parse(rawBirth, birthDates);
+            } catch (DateTimeParseException e) {
+                notes.add("birth date '" + abbreviate(rawBirth) + "' does not read as " + (mapping.birthDateFormat() == null
+                        ? "yyyy-MM-dd" : mapping.birthDateFormat()));
+            }
+        }
+        Account account = new Account(mapping.line(), mapping.sourceSystem(), key, row.get(mapping.product()),
+                status(row.get(mapping.status())), null);
+        return new Mapped(new SourceRecord(row.line(), given, family, birthDate, List.copyOf(numbers),
+                List.copyOf(emails), account), null, notes);
+    }
+
+    private AccountStatus status(String raw) {
+        if (raw == null) {
+            return AccountStatus.ACTIVE;
+        }
+        String mapped = mapping.statusValues().getOrDefault(raw, raw).toUpperCase(Locale.ROOT);
+        try {
+            return AccountStatus.valueOf(mapped);
+        } catch (IllegalArgumentException e) {
+            return AccountStatus.ACTIVE;
+        }
+    }
+
+    /** "RUIZ, Ana" and "Ana Ruiz" both give Ana / Ruiz. */
+    static String[] splitFullName(String full) {
+        String name = full.strip();
+        int comma = name.indexOf(',');
+        if (comma > 0) {
+            return new String[] {emptyToNull(name.substring(comma + 1).strip()), name.substring(0, comma).strip()};
+        }
+        int space = name.lastIndexOf(' ');
+        return space < 0 ? new String[] {null, name} : new String[] {name.substring(0, space).strip(), name.substring(space + 1)};
+    }
+
+    private static Mapped rejected(String reason) {
+        return new Mapped(null, reason, List.of());
+    }
+
+    private static String emptyToNull(String text) {
+        return text.isEmpty() ? null : text;
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+}

@@ -1,0 +1,37 @@
+-- What an import finds customers by: the key a source system gave them, their e-mail addresses, and their family
+-- name (lower case). Kept beside each customer body, as customer_phone is; filled here from the bodies stored.
+CREATE TABLE customer_source_key (
+    source_system TEXT NOT NULL,
+    source_key    TEXT NOT NULL,
+    customer_id   TEXT NOT NULL REFERENCES customer (id) ON DELETE CASCADE,
+    PRIMARY KEY (source_system, source_key, customer_id)
+);
+CREATE INDEX customer_source_key_by_customer ON customer_source_key (customer_id);
+
+CREATE TABLE customer_email (
+    email       TEXT NOT NULL,
+    customer_id TEXT NOT NULL REFERENCES customer (id) ON DELETE CASCADE,
+    PRIMARY KEY (email, customer_id)
+);
+CREATE INDEX customer_email_by_customer ON customer_email (customer_id);
+
+CREATE TABLE customer_family (
+    family_key  TEXT NOT NULL,
+    customer_id TEXT NOT NULL REFERENCES customer (id) ON DELETE CASCADE,
+    PRIMARY KEY (family_key, customer_id)
+);
+CREATE INDEX customer_family_by_customer ON customer_family (customer_id);
+
+INSERT INTO customer_source_key (source_system, source_key, customer_id)
+SELECT a ->> 'sourceSystem', a ->> 'sourceKey', c.id
+FROM customer c, jsonb_array_elements(COALESCE(c.body::jsonb -> 'accounts', '[]'::jsonb)) a
+ON CONFLICT DO NOTHING;
+
+INSERT INTO customer_email (email, customer_id)
+SELECT lower(trim(e)), c.id FROM customer c, jsonb_array_elements_text(COALESCE(c.body::jsonb -> 'emails', '[]'::jsonb)) e
+ON CONFLICT DO NOTHING;
+
+INSERT INTO customer_family (family_key, customer_id)
+SELECT lower(trim(c.body::jsonb ->> 'familyName')), c.id FROM customer c
+WHERE c.body::jsonb ->> 'familyName' IS NOT NULL
+ON CONFLICT DO NOTHING;

@@ -1,0 +1,127 @@
+package com.ringside.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.ringside.domain.Customer;
+import com.ringside.domain.LineOfBusiness;
+import com.ringside.domain.PhoneNumber;
+import com.ringside.domain.SourceSystem;
+import com.ringside.server.JdbcMasterStore;
+import com.ringside.server.TestMasters;
+import com.ringside.server.TestMasters.Backend;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The shipped extracts of the four demo systems, imported into a real master, and nasty extracts. */
+class ImportTest {
+    private static final Path SHIPPED = Path.of("assets/ingest");
+    private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void theFourSystemsBecomeOneCustomerPerPersonAndAgainChangesNothing(Backend backend) {
+        try (JdbcMasterStore master = TestMasters.store(backend, dir)) {
+            Importer importer = new Importer(master.directory());
+            ImportReport insurance = importer.run(mapping("policy_admin"), SHIPPED.resolve("policy_admin.csv"), NOW);
+            ImportReport loans = importer.run(mapping("loan_servicing"), SHIPPED.resolve("loan_servicing.csv"), NOW);
+            importer.run(mapping("order_desk"), SHIPPED.resolve("order_desk.jsonl"), NOW);
+            ImportReport campaigns = importer.run(mapping("campaign_hub"), SHIPPED.resolve("campaign_hub.csv"), NOW);
+
+            assertThat(insurance.created()).isEqualTo(4);
+            assertThat(insurance.rejected()).containsExactly(new Rejection(6, "no name"));
+            // The mission's case: Ana Ruiz of Insurance and "RUIZ, ANA" of Financing, one phone in two formats.
+            List<Customer> ana = master.customersByPhone(PhoneNumber.of("+14155550123"));
+            assertThat(ana).extracting(Customer::displayName).containsExactlyInAnyOrder("Ana Ruiz", "Ben Ruiz");
+            Customer anaRuiz = ana.stream().filter(c -> c.givenName().equals("Ana")).findFirst().orElseThrow();
+            assertThat(anaRuiz.accounts()).extracting(a -> a.lineOfBusiness())
+                    .containsExactlyInAnyOrder(LineOfBusiness.INSURANCE, LineOfBusiness.FINANCING);
+            assertThat(anaRuiz.emails()).containsExactly("ana.ruiz@example.com");
+            Customer ben = ana.stream().filter(c -> c.givenName().equals("Ben")).findFirst().orElseThrow();
+            assertThat(ben.accounts()).as("a household shares the phone, not the person").hasSize(1);
+
+            assertThat(loans.matched()).isEqualTo(1);
+            assertThat(loans.merged()).as("Devendra Patel, same birth date and phone as Dev Patel").isEqualTo(1);
+            assertThat(master.directory().bySourceKey(SourceSystem.of("LOAN_SERVICING"), "L-700002").orElseThrow().id())
+                    .isEqualTo(master.directory().bySourceKey(SourceSystem.of("POLICY_ADMIN"), "P-900004").orElseThrow().id());
+            assertThat(loans.notes()).extracting(Rejection::reason).anyMatch(r -> r.contains("'not known'"));
+
+            assertThat(campaigns.rejected()).containsExactly(new Rejection(6, "key 'M-100003' is already on line 5"));
+            assertThat(campaigns.suggestions()).extracting(ImportReport.Suggestion::createdName).containsExactly("Lan Nguyen");
+            Customer grace = master.customersByPhone(PhoneNumber.of("+16175550182")).get(0);
+            assertThat(grace.accounts()).extracting(a -> a.sourceSystem().code())
+                    .containsExactlyInAnyOrder("LOAN_SERVICING", "ORDER_DESK", "CAMPAIGN_HUB");
+
+            long seq = master.latestSeq();
+            ImportReport again = importer.run(mapping("campaign_hub"), SHIPPED.resolve("campaign_hub.csv"), NOW.plusSeconds(60));
+            assertThat(again.created() + again.merged()).isZero();
+            assertThat(again.unchanged()).isEqualTo(again.matched()).isEqualTo(3);
+            assertThat(master.latestSeq()).as("importing the same file again writes nothing").isEqualTo(seq);
+        }
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRefusedWithItsLineAndNothingIsStored() throws Exception {
+        Path extract = dir.resolve("latin1.csv");
+        Files.write(extract, "contact_id,given,family,tel,mail,list,consent\nM-1,Zoë,Brandt,,,,\nM-2,Ren\u00e9e,Roy,,,,\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        try (JdbcMasterStore master = TestMasters.store(Backend.SQLITE, dir.resolve("master"))) {
+            long seq = master.latestSeq();
+            assertThatThrownBy(() -> new Importer(master.directory()).run(mapping("campaign_hub"), extract, NOW))
+                    .isInstanceOf(ImportException.class).hasMessageContaining("is not UTF-8 (line 2");
+            assertThat(master.latestSeq()).isEqualTo(seq);
+        }
+    }
+
+    @Test
+    void nastyRowsAreRejectedOneByOneAndTheRestIsImported() throws Exception {
+        String huge = "x".repeat(100_000);
+        Path extract = dir.resolve("nasty.csv");
+        Files.writeString(extract, "\uFEFFcontact_id,given,family,tel,mail,list,consent\n"
+                + "M-1,\"Ada\nMarie\",Lovelace,+44 20 7946 0123,ada@example.org,\"a, b\",opted-in\n"
+                + "M-2,Too,Many,,,,,,\n"
+                + "M-3," + huge + ",Long,,,,\n"
+                + ",No,Key,,,,\n"
+                + "M-5,Jo,Mixed,(415)555-0199 ,JO@Example.org ,,\n");
+        try (JdbcMasterStore master = TestMasters.store(Backend.SQLITE, dir.resolve("master"))) {
+            ImportReport report = new Importer(master.directory()).run(mapping("campaign_hub"), extract, NOW);
+            assertThat(report.rowsRead()).isEqualTo(5);
+            assertThat(report.created()).isEqualTo(2);
+            assertThat(report.rejected()).extracting(Rejection::line).containsExactly(4L, 5L, 6L);
+            assertThat(report.rejected()).extracting(Rejection::reason).containsExactly(
+                    "the row has 9 fields, the header 7", "a name is longer than 1000 characters",
+                    "no key in column 'contact_id'");
+            assertThat(master.directory().bySourceKey(SourceSystem.of("CAMPAIGN_HUB"), "M-1").orElseThrow().givenName())
+                    .as("a quoted newline stays inside its field").isEqualTo("Ada\nMarie");
+            assertThat(master.customersByPhone(PhoneNumber.of("+14155550199"))).extracting(Customer::emails)
+                    .containsExactly(List.of("jo@example.org"));
+            assertThat(report.text()).contains("line 4: the row has 9 fields");
+        }
+    }
+
+    @Test
+    void aMappingWithAMistakeNamesTheField() throws Exception {
+        Path bad = dir.resolve("bad.mapping.json");
+        Files.writeString(bad, "{\"system\":\"ORDER_DESK\",\"lineOfBusiness\":\"SHOES\",\"key\":\"id\",\"familyName\":\"n\"}");
+        assertThatThrownBy(() -> SourceMapping.read(bad)).isInstanceOf(ImportException.class)
+                .hasMessageContaining("'lineOfBusiness' must be one of");
+        Files.writeString(bad, "{\"system\":\"ORDER_DESK\",\"lineOfBusiness\":\"ORDERS\",\"key\":\"id\",\"familyName\":\"n\","
+                + "\"phone\":\"p\"}");
+        assertThatThrownBy(() -> SourceMapping.read(bad)).isInstanceOf(ImportException.class)
+                .hasMessageContaining("field 'phone'");
+    }
+
+    private static SourceMapping mapping(String system) {
+        return SourceMapping.read(SHIPPED.resolve(system + ".mapping.json"));
+    }
+}
