@@ -18,10 +18,12 @@ public final class PersonMatcher {
     public static final double SUGGEST = 0.80;
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
 
-    /** What matching knows of a person; names as given, numbers in E.164, e-mails normalised. */
+    /** What matching knows of a person: names normalised (see PersonNames), numbers in E.164, e-mails normalised. */
     public record Person(String givenName, String familyName, LocalDate birthDate, Set<PhoneNumber> phones,
                          Set<String> emails) {
         public Person {
+            givenName = PersonNames.normalize(givenName);
+            familyName = PersonNames.normalize(familyName);
             phones = phones == null ? Set.of() : Set.copyOf(phones);
             emails = emails == null ? Set.of() : Set.copyOf(emails);
         }
@@ -50,16 +52,16 @@ public final class PersonMatcher {
 
     /** The names are the same person's as far as names can tell: family names alike, given names or initials agree. */
     public static boolean compatibleNames(Person a, Person b) {
-        String givenA = PersonNames.normalize(a.givenName());
-        String givenB = PersonNames.normalize(b.givenName());
+        String givenA = a.givenName();
+        String givenB = b.givenName();
         boolean givenAgree = givenA.isEmpty() || givenB.isEmpty() || similarity(givenA, givenB) >= 0.9
                 || (Math.min(givenA.length(), givenB.length()) == 1 && givenA.charAt(0) == givenB.charAt(0));
-        return givenAgree && similarity(PersonNames.normalize(a.familyName()), PersonNames.normalize(b.familyName())) >= 0.92;
+        return givenAgree && similarity(a.familyName(), b.familyName()) >= 0.92;
     }
 
     private static double nameScore(Person a, Person b) {
-        double family = similarity(PersonNames.normalize(a.familyName()), PersonNames.normalize(b.familyName()));
-        double given = similarity(PersonNames.normalize(a.givenName()), PersonNames.normalize(b.givenName()));
+        double family = similarity(a.familyName(), b.familyName());
+        double given = similarity(a.givenName(), b.givenName());
         return 0.5 * family + 0.4 * given;
     }
 

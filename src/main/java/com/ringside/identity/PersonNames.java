@@ -22,9 +22,17 @@ public final class PersonNames {
         return NOT_LETTERS.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
-    /** The key a family name is looked up by in the master: lower case, trimmed. */
-    public static String familyKey(String familyName) {
-        return familyName == null ? "" : familyName.strip().toLowerCase(Locale.ROOT);
+    /**
+     * The key a person is looked up by when nothing else matches: family name and the given name's initial, lower
+     * case ("ruiz|a"); a family name alone would put every Smith in one block. Empty without a family name.
+     */
+    public static String familyKey(String familyName, String givenName) {
+        if (familyName == null || familyName.isBlank()) {
+            return "";
+        }
+        String given = givenName == null ? "" : givenName.strip();
+        return familyName.strip().toLowerCase(Locale.ROOT) + "|" + (given.isEmpty() ? "" : given.substring(0, 1)
+                .toLowerCase(Locale.ROOT));
     }
 
     /** The address in lower case, or null when it is not an e-mail address. */

@@ -6,19 +6,28 @@ import com.ringside.domain.SourceSystem;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** The master as an import sees it: where customers are found, and one all-or-nothing write. */
+/** The master as an import sees it: where customers are found, a chunk of rows at a time, and one write. */
 public interface CustomerDirectory {
-    Optional<Customer> bySourceKey(SourceSystem system, String key);
+    /** What the master holds for a chunk of rows, by each thing a row can be found by. */
+    record Found(Map<String, Customer> bySourceKey, Map<PhoneNumber, List<Customer>> byPhone,
+                 Map<String, List<Customer>> byEmail, Map<String, List<Customer>> byFamilyKey) {
+    }
 
-    List<Customer> byPhone(PhoneNumber number);
-
-    List<Customer> byEmail(String email);
-
-    /** Customers whose family name is {@code familyKey} (see PersonNames.familyKey), at most a few hundred. */
-    List<Customer> byFamilyName(String familyKey);
+    /**
+     * Customers with one of {@code sourceKeys} of {@code system}, one of the phones or e-mails, or one of the
+     * family keys ({@code PersonNames.familyKey}; a few hundred at most per key).
+     */
+    Found find(SourceSystem system, Set<String> sourceKeys, Set<PhoneNumber> phones, Set<String> emails,
+               Set<String> familyKeys);
 
     /** Writes every customer, at the version it carries, in one transaction: all of them or none. */
     void saveAll(Collection<Customer> customers, Instant now);
+
+    default Optional<Customer> bySourceKey(SourceSystem system, String key) {
+        return Optional.ofNullable(find(system, Set.of(key), Set.of(), Set.of(), Set.of()).bySourceKey().get(key));
+    }
 }

@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +39,9 @@ public final class Importer {
         this.directory = directory;
     }
 
+    /** Rows looked up in the master together: one query per kind of key instead of several per row. */
+    private static final int CHUNK = 2_000;
+
     public ImportReport run(SourceMapping mapping, Path file, Instant now) {
         ExtractReader.Extract extract = ExtractReader.read(file);
         checkColumns(mapping, extract.rows());
@@ -46,6 +50,7 @@ public final class Importer {
         List<Rejection> rejected = new ArrayList<>(extract.unreadable());
         List<Rejection> notes = new ArrayList<>();
         Map<String, Long> keys = new HashMap<>();
+        List<SourceRecord> records = new ArrayList<>();
         for (SourceRow row : extract.rows()) {
             RecordMapper.Mapped mapped = mapper.map(row);
             if (mapped.record() == null) {
@@ -59,7 +64,12 @@ public final class Importer {
                 continue;
             }
             mapped.notes().forEach(note -> notes.add(new Rejection(row.line(), note)));
-            batch.resolve(mapped.record());
+            records.add(mapped.record());
+        }
+        for (int from = 0; from < records.size(); from += CHUNK) {
+            List<SourceRecord> chunk = records.subList(from, Math.min(records.size(), from + CHUNK));
+            CustomerDirectory.Found found = find(mapping, chunk);
+            chunk.forEach(record -> batch.resolve(record, found));
         }
         rejected.sort((a, b) -> Long.compare(a.line(), b.line()));
         directory.saveAll(batch.changed(), now);
@@ -68,11 +78,29 @@ public final class Importer {
                 batch.suggestions.size(), batch.unchanged, rejected, notes, batch.suggestions);
     }
 
+    private CustomerDirectory.Found find(SourceMapping mapping, List<SourceRecord> chunk) {
+        Set<String> keys = new HashSet<>();
+        Set<PhoneNumber> phones = new HashSet<>();
+        Set<String> emails = new HashSet<>();
+        Set<String> families = new HashSet<>();
+        for (SourceRecord record : chunk) {
+            keys.add(record.account().sourceKey());
+            phones.addAll(record.phones());
+            emails.addAll(record.emails());
+            String family = PersonNames.familyKey(record.familyName(), record.givenName());
+            if (!family.isEmpty()) {
+                families.add(family);
+            }
+        }
+        return directory.find(mapping.sourceSystem(), keys, phones, emails, families);
+    }
+
     /** The customers this import touches, as they will be written, and what it did to each row. */
     private final class Batch {
         private final Instant now;
         private final Map<UUID, Customer> touched = new LinkedHashMap<>();
         private final Map<UUID, Customer> before = new HashMap<>();
+        private final Map<Object, Set<UUID>> index = new HashMap<>();
         private final List<ImportReport.Suggestion> suggestions = new ArrayList<>();
         private int created;
         private int matched;
@@ -83,12 +111,11 @@ public final class Importer {
             this.now = now;
         }
 
-        void resolve(SourceRecord record) {
+        void resolve(SourceRecord record, CustomerDirectory.Found found) {
             Person person = record.person();
-            Optional<Customer> known = current(directory.bySourceKey(record.account().sourceSystem(),
-                    record.account().sourceKey()));
+            Optional<Customer> known = current(Optional.ofNullable(found.bySourceKey().get(record.account().sourceKey())));
             if (known.isEmpty()) {
-                known = deterministic(record, person);
+                known = deterministic(record, person, found);
             }
             if (known.isPresent()) {
                 matched++;
@@ -102,7 +129,7 @@ public final class Importer {
             }
             Customer best = null;
             double bestScore = 0;
-            for (Customer candidate : candidates(record)) {
+            for (Customer candidate : candidates(record, found)) {
                 double score = PersonMatcher.score(person, personOf(candidate));
                 if (score > bestScore) {
                     best = candidate;
@@ -123,16 +150,16 @@ public final class Importer {
             }
         }
 
-        private Optional<Customer> deterministic(SourceRecord record, Person person) {
+        private Optional<Customer> deterministic(SourceRecord record, Person person, CustomerDirectory.Found found) {
             for (PhoneNumber number : record.phones()) {
-                Optional<Customer> samePerson = best(person, current(directory.byPhone(number), batchWith(number)).stream()
+                Optional<Customer> samePerson = best(person, current(found.byPhone().getOrDefault(number, List.of()), batchWith(number)).stream()
                         .filter(c -> PersonMatcher.compatibleNames(person, personOf(c))).toList());
                 if (samePerson.isPresent()) {
                     return samePerson;
                 }
             }
             for (String email : record.emails()) {
-                Optional<Customer> samePerson = best(person, current(directory.byEmail(email), batchWith(email)).stream()
+                Optional<Customer> samePerson = best(person, current(found.byEmail().getOrDefault(email, List.of()), batchWith(email)).stream()
                         .filter(c -> birthDatesAgree(person, personOf(c))).toList());
                 if (samePerson.isPresent()) {
                     return samePerson;
@@ -141,18 +168,18 @@ public final class Importer {
             return Optional.empty();
         }
 
-        private Collection<Customer> candidates(SourceRecord record) {
-            Map<UUID, Customer> found = new LinkedHashMap<>();
-            record.phones().forEach(n -> current(directory.byPhone(n), batchWith(n)).forEach(c -> found.put(c.id(), c)));
-            record.emails().forEach(e -> current(directory.byEmail(e), batchWith(e)).forEach(c -> found.put(c.id(), c)));
-            String family = PersonNames.familyKey(record.familyName());
+        private Collection<Customer> candidates(SourceRecord record, CustomerDirectory.Found found) {
+            Map<UUID, Customer> candidates = new LinkedHashMap<>();
+            record.phones().forEach(n -> current(found.byPhone().getOrDefault(n, List.of()), batchWith(n))
+                    .forEach(c -> candidates.put(c.id(), c)));
+            record.emails().forEach(e -> current(found.byEmail().getOrDefault(e, List.of()), batchWith(e))
+                    .forEach(c -> candidates.put(c.id(), c)));
+            String family = PersonNames.familyKey(record.familyName(), record.givenName());
             if (!family.isEmpty()) {
-                List<Customer> sameFamily = directory.byFamilyName(family);
-                List<Customer> inBatch = touched.values().stream()
-                        .filter(c -> PersonNames.familyKey(c.familyName()).equals(family)).toList();
-                current(sameFamily, inBatch).forEach(c -> found.put(c.id(), c));
+                current(found.byFamilyKey().getOrDefault(family, List.of()), batchWith(new FamilyKey(family)))
+                        .forEach(c -> candidates.put(c.id(), c));
             }
-            return found.values();
+            return candidates.values();
         }
 
         private Optional<Customer> best(Person person, List<Customer> customers) {
@@ -160,10 +187,9 @@ public final class Importer {
                     PersonMatcher.score(person, personOf(b))));
         }
 
-        private List<Customer> batchWith(Object numberOrEmail) {
-            return touched.values().stream().filter(c -> numberOrEmail instanceof PhoneNumber number
-                    ? c.phones().stream().anyMatch(p -> p.number().equals(number))
-                    : c.emails().contains(numberOrEmail)).toList();
+        /** This batch's customers with a phone number, an e-mail address or a {@link FamilyKey}. */
+        private List<Customer> batchWith(Object numberEmailOrFamily) {
+            return index.getOrDefault(numberEmailOrFamily, Set.of()).stream().map(touched::get).toList();
         }
 
         /** The master's customers as this batch has already changed them, and the batch's own new ones. */
@@ -186,6 +212,13 @@ public final class Importer {
                 before.putIfAbsent(stored.id(), stored);
             }
             touched.put(updated.id(), updated);
+            updated.phones().forEach(phone -> indexed(phone.number(), updated.id()));
+            updated.emails().forEach(email -> indexed(email, updated.id()));
+            indexed(new FamilyKey(PersonNames.familyKey(updated.familyName(), updated.givenName())), updated.id());
+        }
+
+        private void indexed(Object key, UUID id) {
+            index.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(id);
         }
 
         /** What is written: new customers at version 1, changed ones one version past what the master holds. */
@@ -266,13 +299,33 @@ public final class Importer {
         }
     }
 
+    /** A family name as an index key, apart from e-mail addresses in the same index. */
+    private record FamilyKey(String key) {
+    }
+
     private static boolean sameContent(Customer a, Customer b) {
         return Objects.equals(a.givenName(), b.givenName()) && Objects.equals(a.birthDate(), b.birthDate())
                 && Objects.equals(a.timeZone(), b.timeZone()) && a.phones().equals(b.phones())
                 && a.emails().equals(b.emails()) && a.accounts().equals(b.accounts());
     }
 
-    private static Person personOf(Customer customer) {
+    private final Map<UUID, Map.Entry<Customer, Person>> people = new HashMap<>();
+
+    /** What matching knows of a customer, worked out once per version of them. */
+    private Person personOf(Customer customer) {
+        Map.Entry<Customer, Person> known = people.get(customer.id());
+        if (known != null && known.getKey() == customer) {
+            return known.getValue();
+        }
+        Person person = personFrom(customer);
+        if (people.size() > 100_000) {
+            people.clear();
+        }
+        people.put(customer.id(), Map.entry(customer, person));
+        return person;
+    }
+
+    private static Person personFrom(Customer customer) {
         return new Person(customer.givenName(), customer.familyName(), customer.birthDate(),
                 Set.copyOf(customer.phones().stream().map(Phone::number).toList()), Set.copyOf(customer.emails()));
     }

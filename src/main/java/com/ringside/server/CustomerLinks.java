@@ -33,9 +33,11 @@ final class CustomerLinks implements AutoCloseable {
 
     void add(Customer customer) throws SQLException {
         String id = customer.id().toString();
-        for (PreparedStatement unlink : unlinks) {
-            unlink.setString(1, id);
-            unlink.addBatch();
+        if (customer.version() > 1) { // version 1 is a customer's first write: there is nothing to take away
+            for (PreparedStatement unlink : unlinks) {
+                unlink.setString(1, id);
+                unlink.addBatch();
+            }
         }
         for (Phone phone : customer.phones()) {
             link(0, phone.number().e164(), id);
@@ -46,7 +48,7 @@ final class CustomerLinks implements AutoCloseable {
         for (String email : customer.emails()) {
             link(2, email.strip().toLowerCase(java.util.Locale.ROOT), id);
         }
-        String family = PersonNames.familyKey(customer.familyName());
+        String family = PersonNames.familyKey(customer.familyName(), customer.givenName());
         if (!family.isEmpty()) {
             link(3, family, id);
         }

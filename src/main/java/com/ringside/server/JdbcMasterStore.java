@@ -33,11 +33,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /** The master store in plain SQL that SQLite and PostgreSQL both speak; {@link Dialect} holds the few differences. */
 public final class JdbcMasterStore implements MasterStore {
@@ -55,6 +59,8 @@ public final class JdbcMasterStore implements MasterStore {
     private static final String SAME_TRANSACTION = "c.txid = ? AND c.seq > ?";
     private static final String LATER_TRANSACTIONS = "c.txid > ? AND c.txid < %s";
 
+    /** Values bound in one IN list: well under SQLite's and PostgreSQL's limits on parameters. */
+    private static final int LOOKUP_SLICE = 500;
     private final MasterDatabase database;
     private final Dialect dialect;
     private final ContactPolicy policy;
@@ -159,24 +165,21 @@ public final class JdbcMasterStore implements MasterStore {
     public CustomerDirectory directory() {
         return new CustomerDirectory() {
             @Override
-            public Optional<Customer> bySourceKey(SourceSystem system, String key) {
-                return linked("customer_source_key", "source_system = ? AND source_key = ?", system.code(), key)
-                        .stream().findFirst();
-            }
-
-            @Override
-            public List<Customer> byPhone(PhoneNumber number) {
-                return linked("customer_phone", "number = ?", number.e164());
-            }
-
-            @Override
-            public List<Customer> byEmail(String email) {
-                return linked("customer_email", "email = ?", email);
-            }
-
-            @Override
-            public List<Customer> byFamilyName(String familyKey) {
-                return linked("customer_family", "family_key = ?", familyKey);
+            public Found find(SourceSystem system, Set<String> sourceKeys, Set<PhoneNumber> phones, Set<String> emails,
+                              Set<String> familyKeys) {
+                return query(connection -> {
+                    Map<UUID, Customer> parsed = new HashMap<>();
+                    Map<String, Customer> bySourceKey = new HashMap<>();
+                    linked(connection, parsed, "customer_source_key", "source_key", "source_system = ?", system.code(),
+                            sourceKeys).forEach((key, found) -> bySourceKey.put(key, found.get(0)));
+                    Map<PhoneNumber, List<Customer>> byPhone = new HashMap<>();
+                    linked(connection, parsed, "customer_phone", "number", null, null,
+                            phones.stream().map(PhoneNumber::e164).collect(Collectors.toSet()))
+                            .forEach((number, found) -> byPhone.put(PhoneNumber.of(number), found));
+                    return new Found(bySourceKey, byPhone,
+                            linked(connection, parsed, "customer_email", "email", null, null, emails),
+                            linked(connection, parsed, "customer_family", "family_key", null, null, familyKeys));
+                });
             }
 
             @Override
@@ -186,24 +189,41 @@ public final class JdbcMasterStore implements MasterStore {
         };
     }
 
-    /** Customers with a row in {@code table} that matches {@code where}; at most 200, oldest id first. */
-    private List<Customer> linked(String table, String where, String... values) {
-        return query(connection -> {
-            List<Customer> found = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement("SELECT c.body FROM " + table
-                    + " l JOIN customer c ON c.id = l.customer_id WHERE l." + where.replace(" AND ", " AND l.")
-                    + " ORDER BY c.id LIMIT 200")) {
-                for (int i = 0; i < values.length; i++) {
-                    statement.setString(i + 1, values[i]);
+    /**
+     * Customers by a link column, for many values at once (in slices the drivers accept), each body parsed once
+     * ({@code parsed}); at most 200 per value, oldest id first. {@code where} narrows with one more bound value.
+     */
+    private Map<String, List<Customer>> linked(Connection connection, Map<UUID, Customer> parsed, String table,
+                                               String column, String where, String whereValue, Set<String> values)
+            throws SQLException {
+        Map<String, List<Customer>> found = new HashMap<>();
+        List<String> all = List.copyOf(values);
+        for (int from = 0; from < all.size(); from += LOOKUP_SLICE) {
+            List<String> slice = all.subList(from, Math.min(all.size(), from + LOOKUP_SLICE));
+            String sql = "SELECT l." + column + ", c.id, c.body FROM " + table + " l JOIN customer c ON c.id = l.customer_id"
+                    + " WHERE l." + column + " IN (" + String.join(", ", Collections.nCopies(slice.size(), "?")) + ")"
+                    + (where == null ? "" : " AND l." + where) + " ORDER BY l." + column + ", c.id";
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                int index = 1;
+                for (String value : slice) {
+                    statement.setString(index++, value);
+                }
+                if (where != null) {
+                    statement.setString(index, whereValue);
                 }
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        found.add(parseCustomer(rows.getString(1)));
+                        List<Customer> forValue = found.computeIfAbsent(rows.getString(1), v -> new ArrayList<>());
+                        if (forValue.size() < 200) {
+                            String body = rows.getString(3);
+                            forValue.add(parsed.computeIfAbsent(UUID.fromString(rows.getString(2)),
+                                    id -> parseCustomer(body)));
+                        }
                     }
                 }
             }
-            return found;
-        });
+        }
+        return found;
     }
 
     @Override

@@ -1,5 +1,5 @@
 -- What an import finds customers by: the key a source system gave them, their e-mail addresses, and their family
--- name (lower case). Kept beside each customer body, as customer_phone is; filled here from the bodies stored.
+-- name with the given name's initial (lower case, "ruiz|a"). Kept beside each customer body, as customer_phone is; filled here from the bodies stored.
 CREATE TABLE customer_source_key (
     source_system TEXT NOT NULL,
     source_key    TEXT NOT NULL,
@@ -32,6 +32,7 @@ SELECT lower(trim(e)), c.id FROM customer c, jsonb_array_elements_text(COALESCE(
 ON CONFLICT DO NOTHING;
 
 INSERT INTO customer_family (family_key, customer_id)
-SELECT lower(trim(c.body::jsonb ->> 'familyName')), c.id FROM customer c
+SELECT lower(trim(c.body::jsonb ->> 'familyName')) || '|'
+       || lower(substr(trim(coalesce(c.body::jsonb ->> 'givenName', '')), 1, 1)), c.id FROM customer c
 WHERE c.body::jsonb ->> 'familyName' IS NOT NULL
 ON CONFLICT DO NOTHING;

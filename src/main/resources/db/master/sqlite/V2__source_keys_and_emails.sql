@@ -1,5 +1,5 @@
 -- What an import finds customers by: the key a source system gave them, their e-mail addresses, and their family
--- name (lower case). Kept beside each customer body, as customer_phone is; filled here from the bodies stored.
+-- name with the given name's initial (lower case, "ruiz|a"). Kept beside each customer body, as customer_phone is; filled here from the bodies stored.
 CREATE TABLE customer_source_key (
     source_system TEXT NOT NULL,
     source_key    TEXT NOT NULL,
@@ -30,5 +30,6 @@ INSERT OR IGNORE INTO customer_email (email, customer_id)
 SELECT lower(trim(e.value)), c.id FROM customer c, json_each(c.body, '$.emails') e;
 
 INSERT OR IGNORE INTO customer_family (family_key, customer_id)
-SELECT lower(trim(json_extract(c.body, '$.familyName'))), c.id FROM customer c
+SELECT lower(trim(json_extract(c.body, '$.familyName'))) || '|'
+       || lower(substr(trim(coalesce(json_extract(c.body, '$.givenName'), '')), 1, 1)), c.id FROM customer c
 WHERE json_extract(c.body, '$.familyName') IS NOT NULL;
