@@ -5,6 +5,7 @@ import com.ringside.cli.Command;
 import com.ringside.cli.DecideCommand;
 import com.ringside.cli.DemoDataCommand;
 import com.ringside.cli.ImportCommand;
+import com.ringside.cli.MergesCommand;
 import com.ringside.cli.Options;
 import com.ringside.cli.ServerCommand;
 import com.ringside.cli.UsersCommand;
@@ -36,7 +37,7 @@ public final class Main {
     private static final Set<String> DESK_OPTIONS = Set.of("data-dir", "role", "server", "baresip", "dial-uri",
             "pop-port", "open", "ring");
     private static final List<Command> COMMANDS = List.of(new DemoDataCommand(), new DecideCommand(),
-            new ServerCommand(), new UsersCommand(), new ImportCommand());
+            new ServerCommand(), new UsersCommand(), new ImportCommand(), new MergesCommand());
 
     private Main() {
     }

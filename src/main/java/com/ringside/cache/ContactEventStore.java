@@ -37,7 +37,8 @@ public final class ContactEventStore {
                 agent_id, number, outcome, duration_seconds, notes, source_system, provisional, override_by,
                 override_reason)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (id) DO UPDATE SET outcome = excluded.outcome, duration_seconds = excluded.duration_seconds,
+            ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, outcome = excluded.outcome,
+                duration_seconds = excluded.duration_seconds,
                 notes = excluded.notes, provisional = excluded.provisional, override_by = excluded.override_by,
                 override_reason = excluded.override_reason""";
 

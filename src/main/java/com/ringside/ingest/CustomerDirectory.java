@@ -24,8 +24,11 @@ public interface CustomerDirectory {
     Found find(SourceSystem system, Set<String> sourceKeys, Set<PhoneNumber> phones, Set<String> emails,
                Set<String> familyKeys);
 
-    /** Writes every customer, at the version it carries, in one transaction: all of them or none. */
-    void saveAll(Collection<Customer> customers, Instant now);
+    /**
+     * Writes every customer, at the version it carries, and the possible duplicates for a supervisor, in one
+     * transaction: all of them or none. {@code source} says where the rows came from (system and file).
+     */
+    void saveAll(Collection<Customer> customers, List<ImportReport.Suggestion> suggestions, String source, Instant now);
 
     default Optional<Customer> bySourceKey(SourceSystem system, String key) {
         return Optional.ofNullable(find(system, Set.of(key), Set.of(), Set.of(), Set.of()).bySourceKey().get(key));

@@ -72,7 +72,7 @@ public final class Importer {
             chunk.forEach(record -> batch.resolve(record, found));
         }
         rejected.sort((a, b) -> Long.compare(a.line(), b.line()));
-        directory.saveAll(batch.changed(), now);
+        directory.saveAll(batch.changed(), batch.suggestions, mapping.system() + " " + file.getFileName(), now);
         return new ImportReport(mapping.system(), file.getFileName().toString(),
                 extract.rows().size() + extract.unreadable().size(), batch.created, batch.matched, batch.merged,
                 batch.suggestions.size(), batch.unchanged, rejected, notes, batch.suggestions);

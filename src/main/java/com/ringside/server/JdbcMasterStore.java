@@ -5,6 +5,7 @@ import com.ringside.domain.ContactRule;
 import com.ringside.domain.Customer;
 import com.ringside.domain.SourceSystem;
 import com.ringside.ingest.CustomerDirectory;
+import com.ringside.ingest.ImportReport;
 import com.ringside.domain.DialDecision;
 import com.ringside.domain.DialRequest;
 import com.ringside.domain.Ids;
@@ -32,6 +33,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -183,8 +185,26 @@ public final class JdbcMasterStore implements MasterStore {
             }
 
             @Override
-            public void saveAll(Collection<Customer> customers, Instant now) {
-                load(customers, List.of(), now);
+            public void saveAll(Collection<Customer> customers, List<ImportReport.Suggestion> suggestions,
+                                String source, Instant now) {
+                transaction(connection -> {
+                    writeCustomers(connection, customers, now);
+                    try (PreparedStatement insert = connection.prepareStatement("""
+                            INSERT INTO merge_suggestion (id, customer_id, candidate_id, score, source, status, created_at)
+                            VALUES (?, ?, ?, ?, ?, 'PENDING', ?)""")) {
+                        for (ImportReport.Suggestion suggestion : suggestions) {
+                            insert.setString(1, Ids.newId().toString());
+                            insert.setString(2, suggestion.created().toString());
+                            insert.setString(3, suggestion.candidate().toString());
+                            insert.setDouble(4, suggestion.score());
+                            insert.setString(5, source + " line " + suggestion.line());
+                            insert.setLong(6, now.toEpochMilli());
+                            insert.addBatch();
+                        }
+                        insert.executeBatch();
+                    }
+                    return null;
+                });
             }
         };
     }
@@ -224,6 +244,187 @@ public final class JdbcMasterStore implements MasterStore {
             }
         }
         return found;
+    }
+
+    @Override
+    public List<MergeSuggestion> mergeSuggestions(int limit) {
+        return query(connection -> {
+            List<MergeSuggestion> found = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT s.id, a.body, b.body, s.score, s.source, s.created_at FROM merge_suggestion s
+                    JOIN customer a ON a.id = s.customer_id JOIN customer b ON b.id = s.candidate_id
+                    WHERE s.status = 'PENDING' ORDER BY s.created_at, s.id LIMIT ?""")) {
+                statement.setInt(1, limit);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(new MergeSuggestion(UUID.fromString(rows.getString(1)), parseCustomer(rows.getString(2)),
+                                parseCustomer(rows.getString(3)), rows.getDouble(4), rows.getString(5),
+                                Instant.ofEpochMilli(rows.getLong(6))));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public CustomerMerge merge(UUID survivorId, UUID mergedId, UUID by, Instant now) {
+        return transaction(connection -> merge(connection, survivorId, mergedId, by, now));
+    }
+
+    @Override
+    public CustomerMerge acceptSuggestion(UUID suggestionId, UUID by, Instant now) {
+        return transaction(connection -> {
+            UUID[] pair = pendingSuggestion(connection, suggestionId);
+            CustomerMerge merge = merge(connection, pair[1], pair[0], by, now);
+            decide(connection, suggestionId, "ACCEPTED", by, now);
+            return merge;
+        });
+    }
+
+    @Override
+    public void rejectSuggestion(UUID suggestionId, UUID by, Instant now) {
+        transaction(connection -> {
+            pendingSuggestion(connection, suggestionId);
+            decide(connection, suggestionId, "REJECTED", by, now);
+            return null;
+        });
+    }
+
+    @Override
+    public void unmerge(UUID mergeId, UUID by, Instant now) {
+        transaction(connection -> {
+            String survivorBefore;
+            String mergedBefore;
+            List<UUID> moved;
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT survivor_before, merged_before, moved_events, unmerged_at FROM customer_merge WHERE id = ?")) {
+                statement.setString(1, mergeId.toString());
+                try (ResultSet rows = statement.executeQuery()) {
+                    if (!rows.next()) {
+                        throw new IllegalArgumentException("merge: no merge " + mergeId);
+                    }
+                    if (rows.getObject(4) != null) {
+                        throw new IllegalArgumentException("merge: " + mergeId + " has already been undone");
+                    }
+                    survivorBefore = rows.getString(1);
+                    mergedBefore = rows.getString(2);
+                    moved = Arrays.stream(WireCodec.read(rows.getString(3), String[].class)).map(UUID::fromString).toList();
+                }
+            }
+            Customer survivor = parseCustomer(survivorBefore);
+            Customer merged = parseCustomer(mergedBefore);
+            long survivorVersion = lockCustomer(connection, survivor.id()).orElseThrow().version() + 1;
+            long mergedVersion = lockCustomer(connection, merged.id()).orElseThrow().version() + 1;
+            moveEvents(connection, moved, merged.id(), now);
+            writeCustomers(connection, List.of(withVersion(survivor, survivorVersion, now),
+                    withVersion(merged, mergedVersion, now)), now);
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE customer_merge SET unmerged_by = ?, unmerged_at = ? WHERE id = ?")) {
+                update.setString(1, by == null ? null : by.toString());
+                update.setLong(2, now.toEpochMilli());
+                update.setString(3, mergeId.toString());
+                update.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private CustomerMerge merge(Connection connection, UUID survivorId, UUID mergedId, UUID by, Instant now)
+            throws SQLException {
+        if (survivorId.equals(mergedId)) {
+            throw new IllegalArgumentException("merge: a customer cannot be merged into itself");
+        }
+        Customer survivor = lockCustomer(connection, survivorId)
+                .orElseThrow(() -> new IllegalArgumentException("merge: no customer " + survivorId));
+        Customer merged = lockCustomer(connection, mergedId)
+                .orElseThrow(() -> new IllegalArgumentException("merge: no customer " + mergedId));
+        for (Customer customer : List.of(survivor, merged)) {
+            if (customer.mergedInto() != null) {
+                throw new IllegalArgumentException("merge: " + customer.displayName() + " (" + customer.id()
+                        + ") was already merged into " + customer.mergedInto());
+            }
+        }
+        List<UUID> moved = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id FROM contact_event WHERE customer_id = ? ORDER BY occurred_at, id")) {
+            statement.setString(1, mergedId.toString());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    moved.add(UUID.fromString(rows.getString(1)));
+                }
+            }
+        }
+        moveEvents(connection, moved, survivorId, now);
+        writeCustomers(connection, List.of(withVersion(CustomerMerging.joined(survivor, merged), survivor.version() + 1, now),
+                withVersion(CustomerMerging.pointer(merged, survivorId), merged.version() + 1, now)), now);
+        UUID id = Ids.newId();
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO customer_merge (id, survivor_id, merged_id, survivor_before, merged_before, moved_events,
+                    merged_by, merged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setString(1, id.toString());
+            insert.setString(2, survivorId.toString());
+            insert.setString(3, mergedId.toString());
+            insert.setString(4, WireCodec.write(WireCodec.customer(survivor)));
+            insert.setString(5, WireCodec.write(WireCodec.customer(merged)));
+            insert.setString(6, WireCodec.write(moved.stream().map(UUID::toString).toList()));
+            insert.setString(7, by == null ? null : by.toString());
+            insert.setLong(8, now.toEpochMilli());
+            insert.executeUpdate();
+        }
+        return new CustomerMerge(id, survivorId, mergedId, List.copyOf(moved), now);
+    }
+
+    /** Puts each of {@code events} on {@code customerId}'s timeline, and tells the desks. */
+    private void moveEvents(Connection connection, List<UUID> events, UUID customerId, Instant now) throws SQLException {
+        for (UUID eventId : events) {
+            Optional<ContactEvent> event = findEvent(connection, eventId);
+            if (event.isEmpty()) {
+                continue;
+            }
+            ContactEvent e = event.get();
+            ContactEvent moved = new ContactEvent(e.id(), customerId, e.occurredAt(), e.channel(), e.direction(),
+                    e.lineOfBusiness(), e.campaign(), e.agentId(), e.number(), e.outcome(), e.durationSeconds(), e.notes(),
+                    e.sourceSystem(), e.provisional(), e.override());
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE contact_event SET customer_id = ?, body = ?, stored_at = ? WHERE id = ?")) {
+                update.setString(1, customerId.toString());
+                update.setString(2, WireCodec.write(WireCodec.event(moved)));
+                update.setLong(3, now.toEpochMilli());
+                update.setString(4, eventId.toString());
+                update.executeUpdate();
+            }
+            appendChange(connection, "event", eventId.toString(), null, "UPSERT");
+        }
+    }
+
+    /** The suggestion's new customer and candidate, if it is still to be decided. */
+    private static UUID[] pendingSuggestion(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT customer_id, candidate_id, status FROM merge_suggestion WHERE id = ?")) {
+            statement.setString(1, id.toString());
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    throw new IllegalArgumentException("merge: no suggestion " + id);
+                }
+                if (!rows.getString(3).equals("PENDING")) {
+                    throw new IllegalArgumentException("merge: suggestion " + id + " was already "
+                            + rows.getString(3).toLowerCase(java.util.Locale.ROOT));
+                }
+                return new UUID[] {UUID.fromString(rows.getString(1)), UUID.fromString(rows.getString(2))};
+            }
+        }
+    }
+
+    private static void decide(Connection connection, UUID id, String status, UUID by, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE merge_suggestion SET status = ?, decided_by = ?, decided_at = ? WHERE id = ?")) {
+            update.setString(1, status);
+            update.setString(2, by == null ? null : by.toString());
+            update.setLong(3, now.toEpochMilli());
+            update.setString(4, id.toString());
+            update.executeUpdate();
+        }
     }
 
     @Override

@@ -3,11 +3,11 @@ package com.ringside.server;
 import com.ringside.domain.ContactEvent;
 import com.ringside.domain.ContactRule;
 import com.ringside.domain.Customer;
-import com.ringside.ingest.CustomerDirectory;
 import com.ringside.domain.DialDecision;
 import com.ringside.domain.DialRequest;
 import com.ringside.domain.PhoneNumber;
 import com.ringside.domain.UserRole;
+import com.ringside.ingest.CustomerDirectory;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Collection;
@@ -44,6 +44,24 @@ public interface MasterStore extends AutoCloseable {
     /** Loads customers and their history in bulk (demo data, imports); events are not checked against rules. */
     /** The master as an import finds and writes customers. */
     CustomerDirectory directory();
+
+    /** Suggested duplicates not yet decided, oldest first. */
+    List<MergeSuggestion> mergeSuggestions(int limit);
+
+    /**
+     * Joins {@code mergedId} into {@code survivorId}: the survivor takes the other's phones, e-mails, accounts and
+     * events; the other stays as a pointer. Refused (IllegalArgumentException) for an unknown or already merged
+     * customer, or a customer merged into itself.
+     */
+    CustomerMerge merge(UUID survivorId, UUID mergedId, UUID by, Instant now);
+
+    /** Accepts a suggestion: the suggested new customer is merged into the candidate. */
+    CustomerMerge acceptSuggestion(UUID suggestionId, UUID by, Instant now);
+
+    void rejectSuggestion(UUID suggestionId, UUID by, Instant now);
+
+    /** Undoes a merge: both customers as they were before it, each event back with its customer. */
+    void unmerge(UUID mergeId, UUID by, Instant now);
 
     void load(Collection<Customer> customers, Collection<ContactEvent> events, Instant now);
 
