@@ -15,6 +15,8 @@ import com.ringside.wire.WireRecords.EventBatchJson;
 import com.ringside.wire.WireRecords.EventJson;
 import com.ringside.wire.WireRecords.HealthJson;
 import com.ringside.wire.WireRecords.LoginJson;
+import com.ringside.wire.WireRecords.MergeJson;
+import com.ringside.wire.WireRecords.MergeSuggestionJson;
 import com.ringside.wire.WireRecords.PermitJson;
 import com.ringside.wire.WireRecords.PermitRequestJson;
 import com.ringside.wire.WireRecords.ProblemJson;
@@ -111,6 +113,19 @@ public final class MasterServer implements AutoCloseable {
         app.get(API + "/customers", this::customersByPhone);
         app.post(API + "/customers", this::createCustomer);
         app.get(API + "/violations", this::violations);
+        app.get(API + "/merge-suggestions", this::mergeSuggestions);
+        app.post(API + "/merge-suggestions/{id}/accept", this::acceptSuggestion);
+        app.post(API + "/merge-suggestions/{id}/reject", ctx -> {
+            require(ctx, UserRole.SUPERVISOR);
+            store.rejectSuggestion(pathId(ctx), user(ctx).id(), clock.instant());
+            ctx.status(204);
+        });
+        app.post(API + "/merges/{id}/undo", ctx -> {
+            require(ctx, UserRole.SUPERVISOR);
+            store.unmerge(pathId(ctx), user(ctx).id(), clock.instant());
+            notifier.nudge();
+            ctx.status(204);
+        });
         app.sse(API + "/stream", notifier::join);
 
         app.exception(ApiException.class, (e, ctx) -> problem(ctx, e.status, e.type, e.title, e.getMessage(), e.field));
@@ -306,6 +321,21 @@ public final class MasterServer implements AutoCloseable {
         Customer stored = store.saveCustomer(customer, clock.instant());
         notifier.nudge();
         ctx.status(201).json(WireCodec.customer(stored));
+    }
+
+    private void mergeSuggestions(Context ctx) {
+        require(ctx, UserRole.SUPERVISOR);
+        ctx.json(store.mergeSuggestions(MAX_PAGE).stream().map(s -> new MergeSuggestionJson(s.id().toString(),
+                WireCodec.customer(s.customer()), WireCodec.customer(s.candidate()), s.score(), s.source(),
+                s.createdAt().toString())).toList());
+    }
+
+    private void acceptSuggestion(Context ctx) {
+        require(ctx, UserRole.SUPERVISOR);
+        CustomerMerge merge = store.acceptSuggestion(pathId(ctx), user(ctx).id(), clock.instant());
+        notifier.nudge();
+        ctx.json(new MergeJson(merge.id().toString(), merge.survivorId().toString(), merge.mergedId().toString(),
+                merge.movedEvents().size()));
     }
 
     private void violations(Context ctx) {

@@ -14,6 +14,8 @@ import com.ringside.wire.WireRecords.CustomerJson;
 import com.ringside.wire.WireRecords.EventBatchJson;
 import com.ringside.wire.WireRecords.EventJson;
 import com.ringside.wire.WireRecords.LoginJson;
+import com.ringside.wire.WireRecords.MergeJson;
+import com.ringside.wire.WireRecords.MergeSuggestionJson;
 import com.ringside.wire.WireRecords.PermitJson;
 import com.ringside.wire.WireRecords.PermitRequestJson;
 import com.ringside.wire.WireRecords.PushResultsJson;
@@ -31,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.LongConsumer;
 
@@ -100,6 +103,25 @@ public final class MasterClient {
                 json.timeZone(), json.phones(), json.emails(), json.doNotCall(), json.doNotCallReason(), json.accounts(),
                 json.birthDate(), null, null, null);
         return WireCodec.customer(read(send(post("/customers", asNew)), CustomerJson.class), "customer");
+    }
+
+    /** Possible duplicates waiting for a supervisor. */
+    public List<MergeSuggestionJson> mergeSuggestions() {
+        HttpRequest request = authorised(HttpRequest.newBuilder(URI.create(api + "/merge-suggestions"))).timeout(REQUEST)
+                .GET().build();
+        return List.of(read(send(request), MergeSuggestionJson[].class));
+    }
+
+    public MergeJson acceptSuggestion(String suggestionId) {
+        return read(send(post("/merge-suggestions/" + suggestionId + "/accept", Map.of())), MergeJson.class);
+    }
+
+    public void rejectSuggestion(String suggestionId) {
+        send(post("/merge-suggestions/" + suggestionId + "/reject", Map.of()));
+    }
+
+    public void undoMerge(String mergeId) {
+        send(post("/merges/" + mergeId + "/undo", Map.of()));
     }
 
     public RuleJson saveRule(ContactRule rule, boolean isNew) {

@@ -102,6 +102,15 @@ public final class WireRecords {
                                 DecisionJson decision) {
     }
 
+    /** A possible duplicate for a supervisor: the new record, the customer it may be, how sure, from where. */
+    public record MergeSuggestionJson(String id, CustomerJson customer, CustomerJson candidate, double score,
+                                      String source, String createdAt) {
+    }
+
+    /** A merge done: {@code mergedId} now points at {@code survivorId}; undo it by {@code id}. */
+    public record MergeJson(String id, String survivorId, String mergedId, int movedEvents) {
+    }
+
     public record HealthJson(String status, String masterId, long latestSeq, String store) {
     }
 

@@ -13,6 +13,8 @@ import com.ringside.desktop.dial.DialViewModel;
 import com.ringside.desktop.pop.ScreenPopBar;
 import com.ringside.desktop.pop.ScreenPopModel;
 import com.ringside.desktop.customer.NewCustomers;
+import com.ringside.desktop.merges.DuplicatesService;
+import com.ringside.desktop.merges.DuplicatesWindow;
 import com.ringside.desktop.rules.RulesService;
 import com.ringside.desktop.rules.RulesViewModel;
 import com.ringside.desktop.rules.RulesWindow;
@@ -23,6 +25,7 @@ import com.ringside.desktop.support.Icons;
 import com.ringside.desktop.support.Messages;
 import com.ringside.desktop.support.Theme;
 import com.ringside.domain.Customer;
+import com.ringside.domain.UserRole;
 import com.ringside.desktop.timeline.TimelineView;
 import com.ringside.desktop.timeline.TimelineViewModel;
 import java.nio.file.Path;
@@ -87,6 +90,7 @@ public final class MainWindow {
     private final AtomicLong refusedRings = new AtomicLong();
     private final AtomicBoolean refusalShowing = new AtomicBoolean();
     private final Button rulesButton = new Button(Messages.get("rules.open"), Icons.of("mdi2s-shield-check-outline"));
+    private final Button duplicatesButton = new Button(Messages.get("dup.open"), Icons.of("mdi2a-account-multiple-outline"));
 
     public MainWindow(Background background, Theme theme) {
         this.background = background;
@@ -104,8 +108,11 @@ public final class MainWindow {
         themeToggle.setOnAction(event -> theme.toggle());
         themeToggle.getStyleClass().add("flat");
         rulesButton.setId("open-rules");
+        duplicatesButton.setId("open-duplicates");
+        duplicatesButton.setVisible(false);
+        duplicatesButton.setManaged(false);
         rulesButton.setDisable(true);
-        HBox top = new HBox(12, brand, search, rulesButton, themeToggle);
+        HBox top = new HBox(12, brand, search, duplicatesButton, rulesButton, themeToggle);
         top.getStyleClass().add("top-bar");
         top.setAlignment(Pos.CENTER_LEFT);
         root.setTop(top);
@@ -197,6 +204,13 @@ public final class MainWindow {
             new RulesWindow(rules, session.clock().getZone()).show((Stage) root.getScene().getWindow());
         });
         rulesButton.setDisable(false);
+        boolean decidesDuplicates = session.user().role().atLeast(UserRole.SUPERVISOR) && session.link().isPresent();
+        duplicatesButton.setVisible(decidesDuplicates);
+        duplicatesButton.setManaged(decidesDuplicates);
+        duplicatesButton.setOnAction(event -> {
+            new DuplicatesWindow(DuplicatesService.of(session.link().orElseThrow()), background)
+                    .show(root.getScene().getWindow());
+        });
 
         DialViewModel dialModel = new DialViewModel(new DialService(session), background, session.clock(),
                 session.user().role(), () -> {
