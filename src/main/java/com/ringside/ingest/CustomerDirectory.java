@@ -1,5 +1,6 @@
 package com.ringside.ingest;
 
+import com.ringside.domain.ContactEvent;
 import com.ringside.domain.Customer;
 import com.ringside.domain.PhoneNumber;
 import com.ringside.domain.SourceSystem;
@@ -25,10 +26,11 @@ public interface CustomerDirectory {
                Set<String> familyKeys);
 
     /**
-     * Writes every customer, at the version it carries, and the possible duplicates for a supervisor, in one
-     * transaction: all of them or none. {@code source} says where the rows came from (system and file).
+     * Writes every customer, at the version it carries, the events not stored yet, and the possible duplicates for a
+     * supervisor, in one transaction: all of them or none. {@code source} says where the rows came from.
      */
-    void saveAll(Collection<Customer> customers, List<ImportReport.Suggestion> suggestions, String source, Instant now);
+    void saveAll(Collection<Customer> customers, Collection<ContactEvent> events, List<ImportReport.Suggestion> suggestions,
+                 String source, Instant now);
 
     default Optional<Customer> bySourceKey(SourceSystem system, String key) {
         return Optional.ofNullable(find(system, Set.of(key), Set.of(), Set.of(), Set.of()).bySourceKey().get(key));

@@ -10,24 +10,21 @@ import java.util.UUID;
  * brought nothing new.
  */
 public record ImportReport(String system, String file, long rowsRead, int created, int matched, int merged,
-                           int suggested, int unchanged, List<Rejection> rejected, List<Rejection> notes,
+                           int suggested, int unchanged, int events, List<Rejection> rejected, List<Rejection> notes,
                            List<Suggestion> suggestions) {
     /** A new customer who may be {@code candidate}, by {@code score}. */
     public record Suggestion(long line, UUID created, UUID candidate, String createdName, String candidateName,
                              double score) {
     }
 
-    public int stored() {
-        return created + matched - unchanged + merged;
-    }
 
     /** The report as a plain text file: the figures, then every rejected row with its line and reason. */
     public String text() {
         StringBuilder out = new StringBuilder();
         out.append("Import of ").append(file).append(" from ").append(system).append('\n')
                 .append(String.format("rows read %,d · created %,d · matched %,d (unchanged %,d) · merged %,d · "
-                        + "suggested %,d · rejected %,d%n", rowsRead, created, matched, unchanged, merged, suggested,
-                        rejected.size()));
+                        + "suggested %,d · rejected %,d · contacts %,d%n", rowsRead, created, matched, unchanged, merged,
+                        suggested, rejected.size(), events));
         if (!rejected.isEmpty()) {
             out.append("\nRejected rows\n");
             rejected.forEach(r -> out.append("  line ").append(r.line()).append(": ").append(r.reason()).append('\n'));

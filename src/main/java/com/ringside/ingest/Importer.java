@@ -1,6 +1,7 @@
 package com.ringside.ingest;
 
 import com.ringside.domain.Account;
+import com.ringside.domain.ContactEvent;
 import com.ringside.domain.Customer;
 import com.ringside.domain.Ids;
 import com.ringside.domain.Phone;
@@ -10,6 +11,7 @@ import com.ringside.identity.PersonMatcher;
 import com.ringside.identity.PersonMatcher.Person;
 import com.ringside.identity.PersonNames;
 import com.ringside.identity.PhoneZones;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -51,6 +53,7 @@ public final class Importer {
         List<Rejection> notes = new ArrayList<>();
         Map<String, Long> keys = new HashMap<>();
         List<SourceRecord> records = new ArrayList<>();
+        List<ContactEvent> events = new ArrayList<>();
         for (SourceRow row : extract.rows()) {
             RecordMapper.Mapped mapped = mapper.map(row);
             if (mapped.record() == null) {
@@ -69,13 +72,30 @@ public final class Importer {
         for (int from = 0; from < records.size(); from += CHUNK) {
             List<SourceRecord> chunk = records.subList(from, Math.min(records.size(), from + CHUNK));
             CustomerDirectory.Found found = find(mapping, chunk);
-            chunk.forEach(record -> batch.resolve(record, found));
+            for (SourceRecord record : chunk) {
+                UUID customerId = batch.resolve(record, found);
+                record.contacts().forEach(contact -> events.add(event(mapping, record, contact, customerId)));
+            }
         }
         rejected.sort((a, b) -> Long.compare(a.line(), b.line()));
-        directory.saveAll(batch.changed(), batch.suggestions, mapping.system() + " " + file.getFileName(), now);
+        directory.saveAll(batch.changed(), events, batch.suggestions, mapping.system() + " " + file.getFileName(), now);
         return new ImportReport(mapping.system(), file.getFileName().toString(),
                 extract.rows().size() + extract.unreadable().size(), batch.created, batch.matched, batch.merged,
-                batch.suggestions.size(), batch.unchanged, rejected, notes, batch.suggestions);
+                batch.suggestions.size(), batch.unchanged, events.size(), rejected, notes, batch.suggestions);
+    }
+
+    /**
+     * The contact a row records, with an id made from where it came from (system, key, which mapping, when), so
+     * importing the row again finds the same event instead of adding another.
+     */
+    private static ContactEvent event(SourceMapping mapping, SourceRecord record, SourceRecord.Contact contact,
+                                      UUID customerId) {
+        String origin = mapping.system() + "|" + record.account().sourceKey() + "|" + mapping.events().indexOf(contact.mapping())
+                + "|" + contact.at();
+        EventMapping m = contact.mapping();
+        return new ContactEvent(UUID.nameUUIDFromBytes(origin.getBytes(StandardCharsets.UTF_8)), customerId, contact.at(),
+                m.channelValue(), m.directionValue(), mapping.line(), m.campaign(), null, null, m.outcomeValue(), 0,
+                m.notes() == null ? "" : m.notes(), mapping.sourceSystem(), false, null);
     }
 
     private CustomerDirectory.Found find(SourceMapping mapping, List<SourceRecord> chunk) {
@@ -111,7 +131,8 @@ public final class Importer {
             this.now = now;
         }
 
-        void resolve(SourceRecord record, CustomerDirectory.Found found) {
+        /** Resolves the record to a customer, and says which. */
+        UUID resolve(SourceRecord record, CustomerDirectory.Found found) {
             Person person = record.person();
             Optional<Customer> known = current(Optional.ofNullable(found.bySourceKey().get(record.account().sourceKey())));
             if (known.isEmpty()) {
@@ -125,7 +146,7 @@ public final class Importer {
                 } else {
                     keep(known.get(), updated);
                 }
-                return;
+                return known.get().id();
             }
             Customer best = null;
             double bestScore = 0;
@@ -139,7 +160,7 @@ public final class Importer {
             if (best != null && bestScore >= PersonMatcher.AUTO_MERGE) {
                 merged++;
                 keep(best, withRecord(best, record));
-                return;
+                return best.id();
             }
             Customer fresh = newCustomer(record);
             created++;
@@ -148,6 +169,7 @@ public final class Importer {
                 suggestions.add(new ImportReport.Suggestion(record.line(), fresh.id(), best.id(), fresh.displayName(),
                         best.displayName(), bestScore));
             }
+            return fresh.id();
         }
 
         private Optional<Customer> deterministic(SourceRecord record, Person person, CustomerDirectory.Found found) {

@@ -5,7 +5,11 @@ import com.ringside.domain.AccountStatus;
 import com.ringside.domain.PhoneNumber;
 import com.ringside.identity.PersonNames;
 import com.ringside.identity.PhoneNormalizer;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -84,10 +88,37 @@ final class RecordMapper {
                         ? "yyyy-MM-dd" : mapping.birthDateFormat()));
             }
         }
+        List<SourceRecord.Contact> contacts = new ArrayList<>();
+        for (EventMapping event : mapping.events()) {
+            String raw = row.get(event.at());
+            if (raw != null) {
+                Instant at = instant(raw, event.atFormat());
+                if (at == null) {
+                    notes.add("date '" + abbreviate(raw) + "' in '" + event.at() + "' does not read as "
+                            + (event.atFormat() == null ? "yyyy-MM-dd" : event.atFormat()));
+                } else {
+                    contacts.add(new SourceRecord.Contact(event, at));
+                }
+            }
+        }
         Account account = new Account(mapping.line(), mapping.sourceSystem(), key, row.get(mapping.product()),
                 status(row.get(mapping.status())), null);
         return new Mapped(new SourceRecord(row.line(), given, family, birthDate, List.copyOf(numbers),
-                List.copyOf(emails), account), null, notes);
+                List.copyOf(emails), account, List.copyOf(contacts)), null, notes);
+    }
+
+    /** A date (at noon UTC: the extract does not say the hour) or an ISO date and time; null when neither. */
+    private static Instant instant(String raw, String format) {
+        try {
+            if (format == null && raw.length() > 10) {
+                return OffsetDateTime.parse(raw).toInstant();
+            }
+            LocalDate date = LocalDate.parse(raw, format == null ? DateTimeFormatter.ISO_LOCAL_DATE
+                    : DateTimeFormatter.ofPattern(format, Locale.ROOT));
+            return date.atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private AccountStatus status(String raw) {

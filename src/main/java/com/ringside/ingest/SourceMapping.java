@@ -19,7 +19,7 @@ import java.util.Map;
 public record SourceMapping(String system, String lineOfBusiness, String phoneRegion, String key, String givenName,
                             String familyName, String fullName, List<String> phones, List<String> emails,
                             String birthDate, String birthDateFormat, String product, String status,
-                            Map<String, String> statusValues) {
+                            Map<String, String> statusValues, List<EventMapping> events) {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -27,6 +27,7 @@ public record SourceMapping(String system, String lineOfBusiness, String phoneRe
         phones = phones == null ? List.of() : List.copyOf(phones);
         emails = emails == null ? List.of() : List.copyOf(emails);
         statusValues = statusValues == null ? Map.of() : Map.copyOf(statusValues);
+        events = events == null ? List.of() : List.copyOf(events);
         phoneRegion = phoneRegion == null ? "US" : phoneRegion;
     }
 
@@ -62,6 +63,7 @@ public record SourceMapping(String system, String lineOfBusiness, String phoneRe
         if (fullName == null && familyName == null) {
             throw new ImportException(where + "give 'familyName' (and 'givenName') or 'fullName'");
         }
+        events.forEach(event -> event.check(where));
         if (birthDate != null && birthDateFormat != null) {
             try {
                 DateTimeFormatter.ofPattern(birthDateFormat);
@@ -81,6 +83,7 @@ public record SourceMapping(String system, String lineOfBusiness, String phoneRe
         }
         columns.addAll(phones);
         columns.addAll(emails);
+        events.forEach(event -> columns.add(event.at()));
         return columns;
     }
 

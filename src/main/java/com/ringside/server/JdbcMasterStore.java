@@ -164,6 +164,23 @@ public final class JdbcMasterStore implements MasterStore {
     }
 
     @Override
+    public List<ContactEvent> events(UUID customerId) {
+        return query(connection -> {
+            List<ContactEvent> events = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT body FROM contact_event WHERE customer_id = ? ORDER BY occurred_at, id")) {
+                statement.setString(1, customerId.toString());
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        events.add(parseEvent(rows.getString(1)));
+                    }
+                }
+            }
+            return events;
+        });
+    }
+
+    @Override
     public CustomerDirectory directory() {
         return new CustomerDirectory() {
             @Override
@@ -185,10 +202,11 @@ public final class JdbcMasterStore implements MasterStore {
             }
 
             @Override
-            public void saveAll(Collection<Customer> customers, List<ImportReport.Suggestion> suggestions,
-                                String source, Instant now) {
+            public void saveAll(Collection<Customer> customers, Collection<ContactEvent> events,
+                                List<ImportReport.Suggestion> suggestions, String source, Instant now) {
                 transaction(connection -> {
                     writeCustomers(connection, customers, now);
+                    writeNewEvents(connection, events, now);
                     try (PreparedStatement insert = connection.prepareStatement("""
                             INSERT INTO merge_suggestion (id, customer_id, candidate_id, score, source, status, created_at)
                             VALUES (?, ?, ?, ?, ?, 'PENDING', ?)""")) {
@@ -441,21 +459,33 @@ public final class JdbcMasterStore implements MasterStore {
     public void load(Collection<Customer> customers, Collection<ContactEvent> events, Instant now) {
         transaction(connection -> {
             writeCustomers(connection, customers, now);
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO contact_event (id, customer_id, occurred_at, body, stored_at) VALUES (?, ?, ?, ?, ?) "
-                            + "ON CONFLICT (id) DO NOTHING");
-                 PreparedStatement change = changeStatement(connection)) {
-                for (ContactEvent event : events) {
-                    bindEvent(insert, event, now);
-                    insert.addBatch();
-                    bindChange(change, "event", event.id().toString(), null, "UPSERT");
-                    change.addBatch();
-                }
-                insert.executeBatch();
-                change.executeBatch();
-            }
+            writeNewEvents(connection, events, now);
             return null;
         });
+    }
+
+    /** Stores the events the master does not have yet; only those are announced to the desks. */
+    private void writeNewEvents(Connection connection, Collection<ContactEvent> events, Instant now) throws SQLException {
+        List<ContactEvent> ordered = List.copyOf(events);
+        int[] inserted;
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO contact_event (id, customer_id, occurred_at, body, stored_at) VALUES (?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (id) DO NOTHING")) {
+            for (ContactEvent event : ordered) {
+                bindEvent(insert, event, now);
+                insert.addBatch();
+            }
+            inserted = insert.executeBatch();
+        }
+        try (PreparedStatement change = changeStatement(connection)) {
+            for (int i = 0; i < ordered.size(); i++) {
+                if (inserted[i] != 0) { // 0: already stored; a driver that cannot tell says so with a negative count
+                    bindChange(change, "event", ordered.get(i).id().toString(), null, "UPSERT");
+                    change.addBatch();
+                }
+            }
+            change.executeBatch();
+        }
     }
 
     @Override

@@ -71,6 +71,9 @@ public interface MasterStore extends AutoCloseable {
      */
     List<PushResult> push(List<ContactEvent> events, Instant now);
 
+    /** The customer's timeline at the master, oldest first. */
+    List<ContactEvent> events(UUID customerId);
+
     /** A dry run: what the master would answer, recording nothing. */
     DialDecision decide(DialRequest request);
 

@@ -2,7 +2,10 @@ package com.ringside.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.ringside.domain.Channel;
+import com.ringside.domain.ContactEvent;
 import com.ringside.domain.Customer;
 import com.ringside.domain.LineOfBusiness;
 import com.ringside.domain.PhoneNumber;
@@ -47,6 +50,9 @@ class ImportTest {
             assertThat(anaRuiz.accounts()).extracting(a -> a.lineOfBusiness())
                     .containsExactlyInAnyOrder(LineOfBusiness.INSURANCE, LineOfBusiness.FINANCING);
             assertThat(anaRuiz.emails()).containsExactly("ana.ruiz@example.com");
+            assertThat(master.events(anaRuiz.id())).extracting(ContactEvent::campaign, ContactEvent::channel,
+                    ContactEvent::occurredAt).as("the policy the extract says was issued is on her timeline")
+                    .contains(tuple("policy-issued", Channel.LETTER, Instant.parse("2021-04-02T12:00:00Z")));
             Customer ben = ana.stream().filter(c -> c.givenName().equals("Ben")).findFirst().orElseThrow();
             assertThat(ben.accounts()).as("a household shares the phone, not the person").hasSize(1);
 
@@ -59,6 +65,8 @@ class ImportTest {
             assertThat(campaigns.rejected()).containsExactly(new Rejection(6, "key 'M-100003' is already on line 5"));
             assertThat(campaigns.suggestions()).extracting(ImportReport.Suggestion::createdName).containsExactly("Lan Nguyen");
             Customer grace = master.customersByPhone(PhoneNumber.of("+16175550182")).get(0);
+            assertThat(master.events(grace.id())).extracting(ContactEvent::campaign, ContactEvent::lineOfBusiness)
+                    .containsExactly(tuple("order-placed", LineOfBusiness.ORDERS));
             assertThat(grace.accounts()).extracting(a -> a.sourceSystem().code())
                     .containsExactlyInAnyOrder("LOAN_SERVICING", "ORDER_DESK", "CAMPAIGN_HUB");
 
@@ -67,6 +75,11 @@ class ImportTest {
             assertThat(again.created() + again.merged()).isZero();
             assertThat(again.unchanged()).isEqualTo(again.matched()).isEqualTo(3);
             assertThat(master.latestSeq()).as("importing the same file again writes nothing").isEqualTo(seq);
+            ImportReport policiesAgain = importer.run(mapping("policy_admin"), SHIPPED.resolve("policy_admin.csv"),
+                    NOW.plusSeconds(120));
+            assertThat(policiesAgain.events()).as("Ana, Ben and Dev; the row with no name is rejected").isEqualTo(3);
+            assertThat(master.latestSeq()).as("nor do the contacts it records, already stored").isEqualTo(seq);
+            assertThat(master.events(anaRuiz.id())).filteredOn(e -> "policy-issued".equals(e.campaign())).hasSize(1);
         }
     }
 
