@@ -8,12 +8,17 @@ import com.ringside.domain.Ids;
 import com.ringside.domain.InvalidValueException;
 import com.ringside.domain.UserRole;
 import com.ringside.identity.PhoneNormalizer;
+import com.ringside.ingest.ImportException;
+import com.ringside.ingest.ImportReport;
+import com.ringside.ingest.Importer;
+import com.ringside.ingest.SourceMapping;
 import com.ringside.wire.WireCodec;
 import com.ringside.wire.WireRecords.CustomerJson;
 import com.ringside.wire.WireRecords.DecisionRequestJson;
 import com.ringside.wire.WireRecords.EventBatchJson;
 import com.ringside.wire.WireRecords.EventJson;
 import com.ringside.wire.WireRecords.HealthJson;
+import com.ringside.wire.WireRecords.ImportReportJson;
 import com.ringside.wire.WireRecords.LoginJson;
 import com.ringside.wire.WireRecords.MergeJson;
 import com.ringside.wire.WireRecords.MergeSuggestionJson;
@@ -22,14 +27,18 @@ import com.ringside.wire.WireRecords.PermitRequestJson;
 import com.ringside.wire.WireRecords.ProblemJson;
 import com.ringside.wire.WireRecords.PushResultJson;
 import com.ringside.wire.WireRecords.PushResultsJson;
+import com.ringside.wire.WireRecords.RejectedRowJson;
 import com.ringside.wire.WireRecords.RuleJson;
 import com.ringside.wire.WireRecords.SessionJson;
 import com.ringside.wire.WireRecords.ViolationJson;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,6 +122,7 @@ public final class MasterServer implements AutoCloseable {
         app.get(API + "/customers", this::customersByPhone);
         app.post(API + "/customers", this::createCustomer);
         app.get(API + "/violations", this::violations);
+        app.post(API + "/imports", this::importExtract);
         app.get(API + "/merge-suggestions", this::mergeSuggestions);
         app.post(API + "/merge-suggestions/{id}/accept", this::acceptSuggestion);
         app.post(API + "/merge-suggestions/{id}/reject", ctx -> {
@@ -321,6 +331,56 @@ public final class MasterServer implements AutoCloseable {
         Customer stored = store.saveCustomer(customer, clock.instant());
         notifier.nudge();
         ctx.status(201).json(WireCodec.customer(stored));
+    }
+
+    /**
+     * An administrator's import: multipart form data with {@code mapping} (the system's mapping file) and
+     * {@code extract}; {@code system} must name the mapping's system. Extracts larger than a request may be are
+     * imported with the command line on the server.
+     */
+    private void importExtract(Context ctx) throws IOException {
+        require(ctx, UserRole.ADMIN);
+        UploadedFile extract = ctx.uploadedFile("extract");
+        UploadedFile mappingFile = ctx.uploadedFile("mapping");
+        if (extract == null || mappingFile == null) {
+            throw new InvalidValueException(extract == null ? "extract" : "mapping",
+                    "is required: send the extract and its system's mapping as multipart form data");
+        }
+        String system = ctx.formParam("system");
+        Path work = Files.createTempDirectory("ringside-import");
+        try {
+            Path mappingPath = work.resolve("mapping.json");
+            Path extractPath = work.resolve(safeName(extract.filename()));
+            try (InputStream in = mappingFile.content()) {
+                Files.copy(in, mappingPath);
+            }
+            try (InputStream in = extract.content()) {
+                Files.copy(in, extractPath);
+            }
+            SourceMapping mapping = SourceMapping.read(mappingPath);
+            if (system == null || !system.equals(mapping.system())) {
+                throw new InvalidValueException("system", "must name the mapping's system, " + mapping.system());
+            }
+            ImportReport report = new Importer(store.directory()).run(mapping, extractPath, clock.instant());
+            notifier.nudge();
+            ctx.json(new ImportReportJson(report.system(), report.file(), report.rowsRead(), report.created(),
+                    report.matched(), report.merged(), report.suggested(), report.unchanged(), report.events(),
+                    report.rejected().stream().map(r -> new RejectedRowJson(r.line(), r.reason())).toList(),
+                    report.text()));
+        } catch (ImportException e) {
+            throw new ApiException(422, "import-refused", "The extract cannot be imported",
+                    e.getMessage().replace(work.toString() + java.io.File.separator, ""));
+        } finally {
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    /** The uploaded file's own name, without any folders, as the report names it (and .jsonl says JSON lines). */
+    private static String safeName(String filename) {
+        String name = filename == null ? "" : filename.replaceAll(".*[/\\\\]", "").replaceAll("[^A-Za-z0-9._-]", "_");
+        return name.isBlank() || name.startsWith(".") ? "extract.csv" : name;
     }
 
     private void mergeSuggestions(Context ctx) {

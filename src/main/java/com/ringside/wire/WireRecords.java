@@ -111,6 +111,15 @@ public final class WireRecords {
     public record MergeJson(String id, String survivorId, String mergedId, int movedEvents) {
     }
 
+    /** What an import did, as the import report says it; {@code report} is the report's text. */
+    public record ImportReportJson(String system, String file, long rowsRead, int created, int matched, int merged,
+                                   int suggested, int unchanged, int contacts, List<RejectedRowJson> rejected,
+                                   String report) {
+    }
+
+    public record RejectedRowJson(long line, String reason) {
+    }
+
     public record HealthJson(String status, String masterId, long latestSeq, String store) {
     }
 
