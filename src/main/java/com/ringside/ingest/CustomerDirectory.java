@@ -26,11 +26,10 @@ public interface CustomerDirectory {
                Set<String> familyKeys);
 
     /**
-     * Writes every customer, at the version it carries, the events not stored yet, and the possible duplicates for a
-     * supervisor, in one transaction: all of them or none. {@code source} says where the rows came from.
+     * Writes every customer, at the version it carries, the events not stored yet, the possible duplicates for a
+     * supervisor and the import's figures, in one transaction: all of them or none.
      */
-    void saveAll(Collection<Customer> customers, Collection<ContactEvent> events, List<ImportReport.Suggestion> suggestions,
-                 String source, Instant now);
+    void saveAll(Collection<Customer> customers, Collection<ContactEvent> events, ImportReport report, Instant now);
 
     default Optional<Customer> bySourceKey(SourceSystem system, String key) {
         return Optional.ofNullable(find(system, Set.of(key), Set.of(), Set.of(), Set.of()).bySourceKey().get(key));

@@ -78,10 +78,11 @@ public final class Importer {
             }
         }
         rejected.sort((a, b) -> Long.compare(a.line(), b.line()));
-        directory.saveAll(batch.changed(), events, batch.suggestions, mapping.system() + " " + file.getFileName(), now);
-        return new ImportReport(mapping.system(), file.getFileName().toString(),
+        ImportReport report = new ImportReport(mapping.system(), file.getFileName().toString(),
                 extract.rows().size() + extract.unreadable().size(), batch.created, batch.matched, batch.merged,
                 batch.suggestions.size(), batch.unchanged, events.size(), rejected, notes, batch.suggestions);
+        directory.saveAll(batch.changed(), events, report, now);
+        return report;
     }
 
     /**

@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -202,15 +203,16 @@ public final class JdbcMasterStore implements MasterStore {
             }
 
             @Override
-            public void saveAll(Collection<Customer> customers, Collection<ContactEvent> events,
-                                List<ImportReport.Suggestion> suggestions, String source, Instant now) {
+            public void saveAll(Collection<Customer> customers, Collection<ContactEvent> events, ImportReport report,
+                                Instant now) {
                 transaction(connection -> {
                     writeCustomers(connection, customers, now);
                     writeNewEvents(connection, events, now);
+                    String source = report.system() + " " + report.file();
                     try (PreparedStatement insert = connection.prepareStatement("""
                             INSERT INTO merge_suggestion (id, customer_id, candidate_id, score, source, status, created_at)
                             VALUES (?, ?, ?, ?, ?, 'PENDING', ?)""")) {
-                        for (ImportReport.Suggestion suggestion : suggestions) {
+                        for (ImportReport.Suggestion suggestion : report.suggestions()) {
                             insert.setString(1, Ids.newId().toString());
                             insert.setString(2, suggestion.created().toString());
                             insert.setString(3, suggestion.candidate().toString());
@@ -220,6 +222,21 @@ public final class JdbcMasterStore implements MasterStore {
                             insert.addBatch();
                         }
                         insert.executeBatch();
+                    }
+                    try (PreparedStatement run = connection.prepareStatement("""
+                            INSERT INTO import_run (id, system, file, rows_read, created, matched, merged, suggested,
+                                rejected, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                        run.setString(1, Ids.newId().toString());
+                        run.setString(2, report.system());
+                        run.setString(3, report.file());
+                        run.setLong(4, report.rowsRead());
+                        run.setInt(5, report.created());
+                        run.setInt(6, report.matched());
+                        run.setInt(7, report.merged());
+                        run.setInt(8, report.suggested());
+                        run.setInt(9, report.rejected().size());
+                        run.setLong(10, now.toEpochMilli());
+                        run.executeUpdate();
                     }
                     return null;
                 });
@@ -262,6 +279,59 @@ public final class JdbcMasterStore implements MasterStore {
             }
         }
         return found;
+    }
+
+    @Override
+    public List<SourceQuality> dataQuality(Instant staleBefore) {
+        return query(connection -> {
+            Map<String, long[]> counts = new TreeMap<>();
+            countBySystem(connection, counts, 0, "SELECT source_system, count(DISTINCT customer_id) FROM customer_source_key"
+                    + " GROUP BY source_system");
+            countBySystem(connection, counts, 1, "SELECT k.source_system, count(DISTINCT k.customer_id) FROM customer_source_key k"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM customer_phone p WHERE p.customer_id = k.customer_id)"
+                    + " GROUP BY k.source_system");
+            countBySystem(connection, counts, 3, "SELECT k.source_system, count(DISTINCT k.customer_id) FROM customer_source_key k"
+                    + " JOIN customer c ON c.id = k.customer_id WHERE c.updated_at < ? GROUP BY k.source_system",
+                    staleBefore.toEpochMilli());
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT source FROM merge_suggestion WHERE status = 'PENDING'");
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    counts.computeIfAbsent(rows.getString(1).split(" ", 2)[0], k -> new long[4])[2]++;
+                }
+            }
+            Map<String, Object[]> last = new HashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT system, file, rows_read, rejected, imported_at FROM import_run ORDER BY imported_at, id");
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    counts.computeIfAbsent(rows.getString(1), k -> new long[4]);
+                    last.put(rows.getString(1), new Object[] {rows.getString(2), rows.getLong(3), rows.getLong(4),
+                        Instant.ofEpochMilli(rows.getLong(5))});
+                }
+            }
+            List<SourceQuality> quality = new ArrayList<>();
+            counts.forEach((system, c) -> {
+                Object[] run = last.get(system);
+                quality.add(new SourceQuality(system, c[0], c[1], c[2], c[3], run == null ? null : (Instant) run[3],
+                        run == null ? null : (String) run[0], run == null ? 0 : (Long) run[1], run == null ? 0 : (Long) run[2]));
+            });
+            return quality;
+        });
+    }
+
+    private static void countBySystem(Connection connection, Map<String, long[]> counts, int slot, String sql,
+                                      long... values) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setLong(i + 1, values[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    counts.computeIfAbsent(rows.getString(1), k -> new long[4])[slot] = rows.getLong(2);
+                }
+            }
+        }
     }
 
     @Override

@@ -30,6 +30,7 @@ import com.ringside.wire.WireRecords.PushResultsJson;
 import com.ringside.wire.WireRecords.RejectedRowJson;
 import com.ringside.wire.WireRecords.RuleJson;
 import com.ringside.wire.WireRecords.SessionJson;
+import com.ringside.wire.WireRecords.SourceQualityJson;
 import com.ringside.wire.WireRecords.ViolationJson;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -58,6 +59,8 @@ public final class MasterServer implements AutoCloseable {
     public static final int MAX_PAGE = 10_000;
     public static final int MAX_BATCH = 1_000;
     private static final long MAX_BODY_BYTES = 4L * 1024 * 1024;
+    /** A record nobody has touched for this long is counted as stale in the data-quality figures. */
+    static final Duration STALE_AFTER = Duration.ofDays(365);
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger LOG = LoggerFactory.getLogger(MasterServer.class);
 
@@ -124,6 +127,13 @@ public final class MasterServer implements AutoCloseable {
         app.get(API + "/violations", this::violations);
         app.post(API + "/imports", this::importExtract);
         app.get(API + "/merge-suggestions", this::mergeSuggestions);
+        app.get(API + "/data-quality", ctx -> {
+            require(ctx, UserRole.SUPERVISOR);
+            ctx.json(store.dataQuality(clock.instant().minus(STALE_AFTER)).stream().map(q -> new SourceQualityJson(
+                    q.system(), q.customers(), q.withoutPhone(), q.possibleDuplicates(), q.stale(),
+                    q.lastImport() == null ? null : q.lastImport().toString(), q.lastFile(), q.lastRows(),
+                    q.lastRejected())).toList());
+        });
         app.post(API + "/merge-suggestions/{id}/accept", this::acceptSuggestion);
         app.post(API + "/merge-suggestions/{id}/reject", ctx -> {
             require(ctx, UserRole.SUPERVISOR);

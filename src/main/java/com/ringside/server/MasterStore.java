@@ -45,6 +45,9 @@ public interface MasterStore extends AutoCloseable {
     /** The master as an import finds and writes customers. */
     CustomerDirectory directory();
 
+    /** Per source system: customers, without a phone, possible duplicates, not updated since {@code staleBefore}, last import. */
+    List<SourceQuality> dataQuality(Instant staleBefore);
+
     /** Suggested duplicates not yet decided, oldest first. */
     List<MergeSuggestion> mergeSuggestions(int limit);
 

@@ -21,6 +21,7 @@ import com.ringside.wire.WireRecords.PermitRequestJson;
 import com.ringside.wire.WireRecords.PushResultsJson;
 import com.ringside.wire.WireRecords.RuleJson;
 import com.ringside.wire.WireRecords.SessionJson;
+import com.ringside.wire.WireRecords.SourceQualityJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -110,6 +111,13 @@ public final class MasterClient {
         HttpRequest request = authorised(HttpRequest.newBuilder(URI.create(api + "/merge-suggestions"))).timeout(REQUEST)
                 .GET().build();
         return List.of(read(send(request), MergeSuggestionJson[].class));
+    }
+
+    /** Each source system's figures in the master. */
+    public List<SourceQualityJson> dataQuality() {
+        HttpRequest request = authorised(HttpRequest.newBuilder(URI.create(api + "/data-quality"))).timeout(REQUEST)
+                .GET().build();
+        return List.of(read(send(request), SourceQualityJson[].class));
     }
 
     public MergeJson acceptSuggestion(String suggestionId) {

@@ -120,6 +120,12 @@ public final class WireRecords {
     public record RejectedRowJson(long line, String reason) {
     }
 
+    /** One source system's figures in the master; {@code lastImport} is absent when it never came through one. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SourceQualityJson(String system, long customers, long withoutPhone, long possibleDuplicates,
+                                    long stale, String lastImport, String lastFile, long lastRows, long lastRejected) {
+    }
+
     public record HealthJson(String status, String masterId, long latestSeq, String store) {
     }
 

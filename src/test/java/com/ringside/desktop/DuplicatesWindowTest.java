@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ringside.desktop.merges.DuplicatesService;
 import com.ringside.desktop.merges.DuplicatesWindow;
+import com.ringside.desktop.sources.DataQualityWindow;
 import com.ringside.desktop.support.FxBackground;
 import com.ringside.domain.SourceSystem;
 import com.ringside.domain.UserRole;
@@ -16,11 +17,14 @@ import com.ringside.server.TestMasters;
 import com.ringside.server.TestMasters.Backend;
 import com.ringside.sync.MasterClient;
 import com.ringside.testing.Fx;
+import com.ringside.wire.WireRecords.SourceQualityJson;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -90,6 +94,28 @@ class DuplicatesWindowTest {
         assertThat(master.customer(lanLoans).orElseThrow().accounts()).hasSize(1);
         assertThat(text(robot, "#dup-summary")).as("the pair was decided; undoing does not ask again")
                 .isEqualTo("No possible duplicates are waiting.");
+    }
+
+    @Test
+    void dataQualityShowsEachSourceSystemAndWhoChangesWhat(FxRobot robot) throws Exception {
+        MasterClient supervisor = new MasterClient(address);
+        supervisor.signIn("sky", "sky-password");
+        robot.interact(() -> new DataQualityWindow(supervisor, new FxBackground(), ZoneOffset.UTC)
+                .show(robot.listTargetWindows().get(0)));
+        Fx.waitUntil(() -> robot.lookup("#quality-table").queryTableView().getItems().size() == 2);
+        List<SourceQualityJson> rows = robot.lookup("#quality-table").<SourceQualityJson>queryTableView().getItems();
+        SourceQualityJson campaigns = rows.stream().filter(q -> q.system().equals("CAMPAIGN_HUB")).findFirst().orElseThrow();
+        assertThat(campaigns.customers()).isEqualTo(3);
+        assertThat(campaigns.withoutPhone()).as("Lan Nguyen, whose number did not read").isEqualTo(1);
+        assertThat(campaigns.possibleDuplicates()).isEqualTo(1);
+        assertThat(campaigns.lastFile()).isEqualTo("campaign_hub.csv");
+        assertThat(campaigns.lastRejected()).isEqualTo(1);
+        assertThat(campaigns.lastRows()).isEqualTo(4);
+        SourceQualityJson loans = rows.stream().filter(q -> q.system().equals("LOAN_SERVICING")).findFirst().orElseThrow();
+        assertThat(loans.customers()).isEqualTo(4);
+        assertThat(loans.stale()).isZero();
+        Fx.waitUntil(() -> robot.lookup("#entity-map .label").queryAllAs(Label.class).stream()
+                .anyMatch(label -> label.getText().equals("Call-frequency rule")));
     }
 
     @Test

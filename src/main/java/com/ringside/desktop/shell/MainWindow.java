@@ -20,6 +20,7 @@ import com.ringside.desktop.rules.RulesViewModel;
 import com.ringside.desktop.rules.RulesWindow;
 import com.ringside.desktop.search.SearchResultsView;
 import com.ringside.desktop.search.SearchViewModel;
+import com.ringside.desktop.sources.DataQualityWindow;
 import com.ringside.desktop.support.Background;
 import com.ringside.desktop.support.Icons;
 import com.ringside.desktop.support.Messages;
@@ -90,6 +91,7 @@ public final class MainWindow {
     private final AtomicLong refusedRings = new AtomicLong();
     private final AtomicBoolean refusalShowing = new AtomicBoolean();
     private final Button rulesButton = new Button(Messages.get("rules.open"), Icons.of("mdi2s-shield-check-outline"));
+    private final Button qualityButton = new Button(Messages.get("quality.open"), Icons.of("mdi2d-database-check-outline"));
     private final Button duplicatesButton = new Button(Messages.get("dup.open"), Icons.of("mdi2a-account-multiple-outline"));
 
     public MainWindow(Background background, Theme theme) {
@@ -109,10 +111,13 @@ public final class MainWindow {
         themeToggle.getStyleClass().add("flat");
         rulesButton.setId("open-rules");
         duplicatesButton.setId("open-duplicates");
+        qualityButton.setId("open-data-quality");
+        qualityButton.setVisible(false);
+        qualityButton.setManaged(false);
         duplicatesButton.setVisible(false);
         duplicatesButton.setManaged(false);
         rulesButton.setDisable(true);
-        HBox top = new HBox(12, brand, search, duplicatesButton, rulesButton, themeToggle);
+        HBox top = new HBox(12, brand, search, qualityButton, duplicatesButton, rulesButton, themeToggle);
         top.getStyleClass().add("top-bar");
         top.setAlignment(Pos.CENTER_LEFT);
         root.setTop(top);
@@ -207,6 +212,10 @@ public final class MainWindow {
         boolean decidesDuplicates = session.user().role().atLeast(UserRole.SUPERVISOR) && session.link().isPresent();
         duplicatesButton.setVisible(decidesDuplicates);
         duplicatesButton.setManaged(decidesDuplicates);
+        qualityButton.setVisible(decidesDuplicates);
+        qualityButton.setManaged(decidesDuplicates);
+        qualityButton.setOnAction(event -> new DataQualityWindow(session.link().orElseThrow().client(), background,
+                session.clock().getZone()).show(root.getScene().getWindow()));
         duplicatesButton.setOnAction(event -> {
             new DuplicatesWindow(DuplicatesService.of(session.link().orElseThrow()), background)
                     .show(root.getScene().getWindow());
