@@ -2,7 +2,7 @@ package com.ringside.desktop.merges;
 
 import com.ringside.desktop.support.Background;
 import com.ringside.desktop.support.Messages;
-import com.ringside.desktop.support.Theme;
+import com.ringside.desktop.support.ToolWindows;
 import com.ringside.domain.Customer;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +11,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -21,7 +20,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
@@ -68,13 +66,7 @@ public final class DuplicatesWindow {
     }
 
     public void show(Window owner) {
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.setTitle(Messages.get("dup.title"));
-        Scene scene = new Scene(root, 960, 640);
-        scene.getStylesheets().add(Theme.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
+        ToolWindows.open(owner, root, Messages.get("dup.title"), 960, 640);
     }
 
     private void load() {

@@ -3,7 +3,7 @@ package com.ringside.desktop.rules;
 import com.ringside.desktop.support.Icons;
 import com.ringside.desktop.support.Labels;
 import com.ringside.desktop.support.Messages;
-import com.ringside.desktop.support.Theme;
+import com.ringside.desktop.support.ToolWindows;
 import com.ringside.domain.ContactRule;
 import com.ringside.domain.CountAcross;
 import com.ringside.domain.CountPer;
@@ -32,7 +32,6 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -83,13 +82,7 @@ public final class RulesWindow {
     }
 
     public Stage show(Stage owner) {
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.setTitle(Messages.get("rules.title"));
-        Scene scene = new Scene(root, 1180, 780);
-        scene.getStylesheets().add(Theme.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
+        Stage stage = ToolWindows.open(owner, root, Messages.get("rules.title"), 1180, 780);
         model.load();
         return stage;
     }

@@ -2,7 +2,7 @@ package com.ringside.desktop.sources;
 
 import com.ringside.desktop.support.Background;
 import com.ringside.desktop.support.Messages;
-import com.ringside.desktop.support.Theme;
+import com.ringside.desktop.support.ToolWindows;
 import com.ringside.sync.MasterClient;
 import com.ringside.sync.MasterRefusedException;
 import com.ringside.sync.MasterUnreachableException;
@@ -21,13 +21,11 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
@@ -87,13 +85,7 @@ public final class DataQualityWindow {
     }
 
     public void show(Window owner) {
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.setTitle(Messages.get("quality.windowTitle"));
-        Scene scene = new Scene(root, 1260, 660);
-        scene.getStylesheets().add(Theme.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
+        ToolWindows.open(owner, root, Messages.get("quality.windowTitle"), 1260, 660);
     }
 
     private String lastImport(SourceQualityJson quality) {
