@@ -1,6 +1,7 @@
 package com.ringside.app;
 
 import com.ringside.cache.DataDirectory;
+import com.ringside.cli.AuditCommand;
 import com.ringside.cli.Command;
 import com.ringside.cli.DecideCommand;
 import com.ringside.cli.DemoDataCommand;
@@ -37,7 +38,7 @@ public final class Main {
     private static final Set<String> DESK_OPTIONS = Set.of("data-dir", "role", "server", "baresip", "dial-uri",
             "pop-port", "open", "ring");
     private static final List<Command> COMMANDS = List.of(new DemoDataCommand(), new DecideCommand(),
-            new ServerCommand(), new UsersCommand(), new ImportCommand(), new MergesCommand());
+            new ServerCommand(), new UsersCommand(), new ImportCommand(), new MergesCommand(), new AuditCommand());
 
     private Main() {
     }

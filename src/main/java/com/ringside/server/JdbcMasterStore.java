@@ -182,7 +182,22 @@ public final class JdbcMasterStore implements MasterStore {
     }
 
     @Override
-    public CustomerDirectory directory() {
+    public List<AuditEntry> audit(String text, int limit) {
+        return query(connection -> AuditLog.search(connection, text, limit));
+    }
+
+    @Override
+    public AuditCheck verifyAudit() {
+        return query(AuditLog::check);
+    }
+
+    private void audit(Connection connection, Instant at, UUID actor, String action, String subject, String detail)
+            throws SQLException {
+        AuditLog.append(connection, dialect, at, actor, action, subject, detail);
+    }
+
+    @Override
+    public CustomerDirectory directory(UUID actor) {
         return new CustomerDirectory() {
             @Override
             public Found find(SourceSystem system, Set<String> sourceKeys, Set<PhoneNumber> phones, Set<String> emails,
@@ -238,6 +253,10 @@ public final class JdbcMasterStore implements MasterStore {
                         run.setLong(10, now.toEpochMilli());
                         run.executeUpdate();
                     }
+                    audit(connection, now, actor, "import", report.system() + " " + report.file(), String.format(
+                            java.util.Locale.ROOT, "%d rows: %d created, %d matched, %d merged, %d suggested, %d rejected",
+                            report.rowsRead(), report.created(), report.matched(), report.merged(), report.suggested(),
+                            report.rejected().size()));
                     return null;
                 });
             }
@@ -373,8 +392,10 @@ public final class JdbcMasterStore implements MasterStore {
     @Override
     public void rejectSuggestion(UUID suggestionId, UUID by, Instant now) {
         transaction(connection -> {
-            pendingSuggestion(connection, suggestionId);
+            UUID[] pair = pendingSuggestion(connection, suggestionId);
             decide(connection, suggestionId, "REJECTED", by, now);
+            audit(connection, now, by, "merge rejected", "suggestion " + suggestionId, "customers " + pair[0] + " and "
+                    + pair[1] + " stay apart");
             return null;
         });
     }
@@ -407,6 +428,8 @@ public final class JdbcMasterStore implements MasterStore {
             moveEvents(connection, moved, merged.id(), now);
             writeCustomers(connection, List.of(withVersion(survivor, survivorVersion, now),
                     withVersion(merged, mergedVersion, now)), now);
+            audit(connection, now, by, "unmerge", "merge " + mergeId, merged.displayName() + " and " + survivor.displayName()
+                    + " apart again, " + moved.size() + " events moved back");
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE customer_merge SET unmerged_by = ?, unmerged_at = ? WHERE id = ?")) {
                 update.setString(1, by == null ? null : by.toString());
@@ -460,6 +483,8 @@ public final class JdbcMasterStore implements MasterStore {
             insert.setLong(8, now.toEpochMilli());
             insert.executeUpdate();
         }
+        audit(connection, now, by, "merge", "customer " + mergedId + " into " + survivorId, merged.displayName() + " into "
+                + survivor.displayName() + ", " + moved.size() + " events moved; merge " + id);
         return new CustomerMerge(id, survivorId, mergedId, List.copyOf(moved), now);
     }
 
@@ -661,6 +686,10 @@ public final class JdbcMasterStore implements MasterStore {
                     Direction.OUTBOUND, request.lineOfBusiness(), request.campaign(), user.id(), request.number(),
                     Outcome.PENDING, 0, "", SourceSystem.RINGSIDE, false, override);
             insertEvent(connection, pending, request.at());
+            if (override != null) {
+                audit(connection, now, user.id(), "override", "call " + eventId, "customer " + customer.id() + " "
+                        + request.number() + ", rules " + decision.ruleVersions().keySet() + ": " + override.reason());
+            }
             return new Permit(decision, true, pending);
         });
     }
@@ -702,6 +731,8 @@ public final class JdbcMasterStore implements MasterStore {
         return transaction(connection -> {
             ContactRule saved = rule.withVersion(latestRuleVersion(connection, rule.id()) + 1);
             insertRule(connection, saved, false, savedBy, now);
+            audit(connection, now, savedBy, "rule saved", "rule " + saved.id(), "version " + saved.version() + ": "
+                    + saved.name() + (saved.enabled() ? "" : " (off)"));
             return saved;
         });
     }
@@ -714,6 +745,7 @@ public final class JdbcMasterStore implements MasterStore {
                 return false;
             }
             insertRule(connection, current.get().withVersion(current.get().version() + 1), true, deletedBy, now);
+            audit(connection, now, deletedBy, "rule deleted", "rule " + id, current.get().name());
             return true;
         });
     }
@@ -746,6 +778,8 @@ public final class JdbcMasterStore implements MasterStore {
                 insert.executeUpdate();
             }
             appendChange(connection, "agent", user.id().toString(), null, "UPSERT");
+            audit(connection, now, null, "user added", "user " + user.id(), username + " (" + role.name().toLowerCase(
+                    java.util.Locale.ROOT) + ")");
             return user;
         });
     }
@@ -766,6 +800,7 @@ public final class JdbcMasterStore implements MasterStore {
                 insert.setLong(4, expiresAt.toEpochMilli());
                 insert.executeUpdate();
             }
+            audit(connection, now, userId, "sign-in", "user " + userId, "session until " + expiresAt);
             return null;
         });
     }

@@ -371,7 +371,7 @@ public final class MasterServer implements AutoCloseable {
             if (system == null || !system.equals(mapping.system())) {
                 throw new InvalidValueException("system", "must name the mapping's system, " + mapping.system());
             }
-            ImportReport report = new Importer(store.directory()).run(mapping, extractPath, clock.instant());
+            ImportReport report = new Importer(store.directory(user(ctx).id())).run(mapping, extractPath, clock.instant());
             notifier.nudge();
             ctx.json(new ImportReportJson(report.system(), report.file(), report.rowsRead(), report.created(),
                     report.matched(), report.merged(), report.suggested(), report.unchanged(), report.events(),

@@ -42,8 +42,18 @@ public interface MasterStore extends AutoCloseable {
     Customer saveCustomer(Customer customer, Instant now);
 
     /** Loads customers and their history in bulk (demo data, imports); events are not checked against rules. */
-    /** The master as an import finds and writes customers. */
-    CustomerDirectory directory();
+    /** The master as an import by {@code actor} (null: the command line) finds and writes customers. */
+    CustomerDirectory directory(UUID actor);
+
+    default CustomerDirectory directory() {
+        return directory(null);
+    }
+
+    /** Audit entries whose action, subject or detail contains {@code text}, newest first. */
+    List<AuditEntry> audit(String text, int limit);
+
+    /** Walks the audit chain and says where, if anywhere, it was tampered with. */
+    AuditCheck verifyAudit();
 
     /** Per source system: customers, without a phone, possible duplicates, not updated since {@code staleBefore}, last import. */
     List<SourceQuality> dataQuality(Instant staleBefore);

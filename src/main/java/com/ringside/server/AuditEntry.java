@@ -1,0 +1,8 @@
+package com.ringside.server;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One line of the audit trail: who ({@code actor}, null for the command line) did what to what, when. */
+public record AuditEntry(long seq, Instant at, UUID actor, String action, String subject, String detail) {
+}
