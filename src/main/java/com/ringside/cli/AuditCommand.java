@@ -1,11 +1,7 @@
 package com.ringside.cli;
 
-import com.ringside.identity.PhoneZones;
-import com.ringside.policy.ContactPolicy;
-import com.ringside.policy.JollydayHolidays;
 import com.ringside.server.AuditCheck;
 import com.ringside.server.AuditEntry;
-import com.ringside.server.JdbcMasterStore;
 import com.ringside.server.MasterException;
 import com.ringside.server.MasterStore;
 import java.io.InputStream;
@@ -36,8 +32,7 @@ public final class AuditCommand implements Command {
         }
         Options options = Options.parse(rest, Set.of("grep", "limit", "data-dir", "db"));
         int limit = options.intValue("limit", 100, 1, 100_000);
-        try (MasterStore store = new JdbcMasterStore(MasterOptions.open(options),
-                new ContactPolicy(new JollydayHolidays(), new PhoneZones()), Clock.systemUTC())) {
+        try (MasterStore store = MasterOptions.store(options, Clock.systemUTC())) {
             if (action.equals("list")) {
                 for (AuditEntry entry : store.audit(options.get("grep", ""), limit)) {
                     out.printf("%6d  %s  %s  %s  %s — %s%n", entry.seq(), entry.at(),

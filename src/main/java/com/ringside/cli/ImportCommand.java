@@ -1,13 +1,9 @@
 package com.ringside.cli;
 
-import com.ringside.identity.PhoneZones;
 import com.ringside.ingest.ImportException;
 import com.ringside.ingest.ImportReport;
 import com.ringside.ingest.Importer;
 import com.ringside.ingest.SourceMapping;
-import com.ringside.policy.ContactPolicy;
-import com.ringside.policy.JollydayHolidays;
-import com.ringside.server.JdbcMasterStore;
 import com.ringside.server.MasterException;
 import com.ringside.server.MasterStore;
 import java.io.IOException;
@@ -62,8 +58,7 @@ public final class ImportCommand implements Command {
                         + " is for " + mapping.system());
             }
             ImportReport report;
-            try (MasterStore store = new JdbcMasterStore(MasterOptions.open(options),
-                    new ContactPolicy(new JollydayHolidays(), new PhoneZones()), Clock.systemUTC())) {
+            try (MasterStore store = MasterOptions.store(options, Clock.systemUTC())) {
                 report = new Importer(store.directory()).run(mapping, file, Clock.systemUTC().instant());
             }
             Files.writeString(reportFile, report.text(), StandardCharsets.UTF_8);

@@ -1,7 +1,13 @@
 package com.ringside.cli;
 
 import com.ringside.cache.DataDirectory;
+import com.ringside.identity.PhoneZones;
+import com.ringside.policy.ContactPolicy;
+import com.ringside.policy.JollydayHolidays;
+import com.ringside.server.JdbcMasterStore;
 import com.ringside.server.MasterDatabase;
+import com.ringside.server.MasterStore;
+import java.time.Clock;
 
 /** Which master a command works on: PostgreSQL with --db, else the embedded SQLite file in the data directory. */
 final class MasterOptions {
@@ -9,6 +15,11 @@ final class MasterOptions {
     static final String PASSWORD_VARIABLE = "RINGSIDE_DB_PASSWORD";
 
     private MasterOptions() {
+    }
+
+    /** The master store the options name, deciding with the usual policy (holidays, zones from numbers). */
+    static MasterStore store(Options options, Clock clock) {
+        return new JdbcMasterStore(open(options), new ContactPolicy(new JollydayHolidays(), new PhoneZones()), clock);
     }
 
     static MasterDatabase open(Options options) {

@@ -1,11 +1,7 @@
 package com.ringside.cli;
 
 import com.ringside.domain.Customer;
-import com.ringside.identity.PhoneZones;
-import com.ringside.policy.ContactPolicy;
-import com.ringside.policy.JollydayHolidays;
 import com.ringside.server.CustomerMerge;
-import com.ringside.server.JdbcMasterStore;
 import com.ringside.server.MasterException;
 import com.ringside.server.MasterStore;
 import com.ringside.server.MergeSuggestion;
@@ -54,8 +50,7 @@ public final class MergesCommand implements Command {
         }
         Options options = Options.parse(rest, Set.of("data-dir", "db"));
         Clock clock = Clock.systemUTC();
-        try (MasterStore store = new JdbcMasterStore(MasterOptions.open(options),
-                new ContactPolicy(new JollydayHolidays(), new PhoneZones()), clock)) {
+        try (MasterStore store = MasterOptions.store(options, clock)) {
             switch (action) {
                 case "list" -> list(store.mergeSuggestions(500), out);
                 case "accept" -> {

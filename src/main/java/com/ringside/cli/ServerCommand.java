@@ -1,11 +1,7 @@
 package com.ringside.cli;
 
 import com.ringside.demo.DemoCompany;
-import com.ringside.identity.PhoneZones;
-import com.ringside.policy.ContactPolicy;
-import com.ringside.policy.JollydayHolidays;
 import com.ringside.server.DemoMaster;
-import com.ringside.server.JdbcMasterStore;
 import com.ringside.server.MasterException;
 import com.ringside.server.MasterServer;
 import com.ringside.server.MasterStore;
@@ -40,8 +36,7 @@ public final class ServerCommand implements Command {
         int hours = options.intValue("session-hours", 12, 1, 24 * 30);
         int demoCustomers = options.intValue("demo-customers", 0, 0, 10_000_000);
         Clock clock = Clock.systemUTC();
-        try (MasterStore store = new JdbcMasterStore(MasterOptions.open(options),
-                new ContactPolicy(new JollydayHolidays(), new PhoneZones()), clock);
+        try (MasterStore store = MasterOptions.store(options, clock);
              MasterServer server = new MasterServer(store, clock, Duration.ofHours(hours))) {
             if (demoCustomers > 0 && store.latestSeq() == 0) {
                 Map<String, String> users = DemoMaster.seed(store, server.authenticator(),

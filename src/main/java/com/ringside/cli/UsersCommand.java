@@ -1,11 +1,7 @@
 package com.ringside.cli;
 
 import com.ringside.domain.UserRole;
-import com.ringside.identity.PhoneZones;
-import com.ringside.policy.ContactPolicy;
-import com.ringside.policy.JollydayHolidays;
 import com.ringside.server.Authenticator;
-import com.ringside.server.JdbcMasterStore;
 import com.ringside.server.MasterException;
 import com.ringside.server.MasterStore;
 import com.ringside.server.User;
@@ -53,8 +49,7 @@ public final class UsersCommand implements Command {
             throw new Options.UsageException("--username and --role are required");
         }
         char[] password = readPassword(in);
-        try (MasterStore store = new JdbcMasterStore(MasterOptions.open(options),
-                new ContactPolicy(new JollydayHolidays(), new PhoneZones()), Clock.systemUTC())) {
+        try (MasterStore store = MasterOptions.store(options, Clock.systemUTC())) {
             User user = new Authenticator(store, Clock.systemUTC(), Duration.ofHours(12))
                     .addUser(username, options.get("display-name", null), role, password);
             out.println("Added " + user.username() + " (" + user.role().name().toLowerCase(java.util.Locale.ROOT)
