@@ -126,9 +126,11 @@ public final class CustomerStore {
                     insertAccount.setString(7, account.openedOn() == null ? null : account.openedOn().toString());
                     insertAccount.addBatch();
                 }
-                index.setLong(1, seq);
-                index.setString(2, terms.apply(customer));
-                index.addBatch();
+                if (customer.mergedInto() == null) { // a record merged into another is found as that one
+                    index.setLong(1, seq);
+                    index.setString(2, terms.apply(customer));
+                    index.addBatch();
+                }
             }
             insert.executeBatch();
             insertPhone.executeBatch();

@@ -52,6 +52,20 @@ class CustomerSearchTest {
     }
 
     @Test
+    void aRecordMergedIntoAnotherIsNoLongerFoundAndUndoingTheMergeFindsItAgain() {
+        Customer twin = customer("Ana", "Ruiz").email("a.ruiz@example.org").build();
+        store.saveAll(List.of(twin));
+        assertThat(names(store.search("ana ruiz", 0, 50))).containsExactly("Ana Ruiz", "Ana Ruiz");
+        Customer pointer = new Customer(twin.id(), twin.version() + 1, twin.givenName(), twin.familyName(), null, null,
+                null, false, null, ana.id(), List.of(), List.of(), List.of(), twin.createdAt(), twin.updatedAt());
+        store.saveAll(List.of(pointer));
+        assertThat(store.search("ana ruiz", 0, 50).hits()).extracting(SearchHit::customerId).containsExactly(ana.id());
+        store.saveAll(List.of(new Customer(twin.id(), twin.version() + 2, twin.givenName(), twin.familyName(), null, null,
+                null, false, null, null, List.of(), twin.emails(), List.of(), twin.createdAt(), twin.updatedAt())));
+        assertThat(names(store.search("a.ruiz@example.org", 0, 50))).containsExactly("Ana Ruiz");
+    }
+
+    @Test
     void partOfANumberFindsByPrefix() {
         assertThat(names(store.search("415 555 01", 0, 50))).containsExactly("Ana Ruiz", "Luis Ruiz");
         assertThat(names(store.search("4155550188", 0, 50))).containsExactly("Luis Ruiz");
