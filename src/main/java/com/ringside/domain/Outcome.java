@@ -8,4 +8,9 @@ public enum Outcome {
     public boolean isConversation() {
         return this == CONVERSATION || this == REFUSED || this == SALE;
     }
+
+    /** True when somebody answered in person, the right party or not. */
+    public boolean isContact() {
+        return isConversation() || this == WRONG_NUMBER;
+    }
 }

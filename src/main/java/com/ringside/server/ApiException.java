@@ -30,4 +30,8 @@ final class ApiException extends RuntimeException {
     static ApiException notFound(String detail) {
         return new ApiException(404, "not-found", "Not found", detail);
     }
+
+    static ApiException conflict(String detail) {
+        return new ApiException(409, "conflict", "Already done", detail);
+    }
 }

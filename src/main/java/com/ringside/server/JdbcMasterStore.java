@@ -70,6 +70,8 @@ public final class JdbcMasterStore implements MasterStore {
     private final Clock clock;
     private final UUID masterId;
     private final Map<String, ContactRule> parsedRules = new ConcurrentHashMap<>();
+    private final ContactTallies tallies = new ContactTallies();
+    private final Reports reports;
 
     /** {@code clock} dates permits: a permit is decided at the instant the master holds the customer's lock. */
     public JdbcMasterStore(MasterDatabase database, ContactPolicy policy, Clock clock) {
@@ -78,6 +80,7 @@ public final class JdbcMasterStore implements MasterStore {
         this.policy = policy;
         this.clock = clock;
         this.masterId = UUID.fromString(transaction(this::masterIdOf));
+        this.reports = new Reports(database);
     }
 
     @Override
@@ -499,6 +502,8 @@ public final class JdbcMasterStore implements MasterStore {
             ContactEvent moved = new ContactEvent(e.id(), customerId, e.occurredAt(), e.channel(), e.direction(),
                     e.lineOfBusiness(), e.campaign(), e.agentId(), e.number(), e.outcome(), e.durationSeconds(), e.notes(),
                     e.sourceSystem(), e.provisional(), e.override());
+            tallies.remove(connection, List.of(e));
+            tallies.add(connection, List.of(moved));
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE contact_event SET customer_id = ?, body = ?, stored_at = ? WHERE id = ?")) {
                 update.setString(1, customerId.toString());
@@ -572,15 +577,18 @@ public final class JdbcMasterStore implements MasterStore {
             }
             inserted = insert.executeBatch();
         }
+        List<ContactEvent> stored = new ArrayList<>();
         try (PreparedStatement change = changeStatement(connection)) {
             for (int i = 0; i < ordered.size(); i++) {
                 if (inserted[i] != 0) { // 0: already stored; a driver that cannot tell says so with a negative count
                     bindChange(change, "event", ordered.get(i).id().toString(), null, "UPSERT");
                     change.addBatch();
+                    stored.add(ordered.get(i));
                 }
             }
             change.executeBatch();
         }
+        tallies.add(connection, stored);
     }
 
     @Override
@@ -608,24 +616,24 @@ public final class JdbcMasterStore implements MasterStore {
             return again(connection, stored.get(), event, now);
         }
         DialDecision breach = null;
-        if (event.provisional() && event.isOutboundCall() && event.override() == null) {
+        insertEvent(connection, event, now);
+        if (event.provisional() && event.isOutboundCall()) {
             DialRequest asked = new DialRequest(event.customerId(), event.number(), event.lineOfBusiness(),
                     event.campaign(), event.agentId(), event.occurredAt());
             DialDecision decision = decide(connection, customer.get(), asked, event.id());
-            breach = decision.verdict() == Verdict.BLOCK ? decision : null;
-        }
-        insertEvent(connection, event, now);
-        if (breach != null) {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO violation (event_id, customer_id, agent_id, occurred_at, detected_at, decision)
-                    VALUES (?, ?, ?, ?, ?, ?)""")) {
-                insert.setString(1, event.id().toString());
-                insert.setString(2, event.customerId().toString());
-                insert.setString(3, event.agentId() == null ? null : event.agentId().toString());
-                insert.setLong(4, event.occurredAt().toEpochMilli());
-                insert.setLong(5, now.toEpochMilli());
-                insert.setString(6, WireCodec.write(WireCodec.decision(breach)));
-                insert.executeUpdate();
+            boolean blocked = decision.verdict() == Verdict.BLOCK;
+            if (blocked && event.override() != null) {
+                FlaggedCalls.record(connection, FlaggedCall.Kind.OVERRIDE, event, decision, now);
+                tallies.countDecision(connection, event.occurredAt(), event.lineOfBusiness(), decision,
+                        ContactTallies.RuleCount.OVERRIDDEN);
+            } else if (blocked) {
+                breach = decision;
+                FlaggedCalls.record(connection, FlaggedCall.Kind.VIOLATION, event, decision, now);
+                tallies.countDecision(connection, event.occurredAt(), event.lineOfBusiness(), decision,
+                        ContactTallies.RuleCount.VIOLATED);
+            } else {
+                tallies.countDecision(connection, event.occurredAt(), event.lineOfBusiness(), decision,
+                        ContactTallies.RuleCount.PLACED);
             }
         }
         return new PushResult(event.id(), PushResult.Status.ACCEPTED, null, breach);
@@ -650,6 +658,8 @@ public final class JdbcMasterStore implements MasterStore {
             update.setString(3, pushed.id().toString());
             update.executeUpdate();
         }
+        tallies.remove(connection, List.of(stored));
+        tallies.add(connection, List.of(pushed));
         appendChange(connection, "event", pushed.id().toString(), null, "UPSERT");
         return new PushResult(pushed.id(), PushResult.Status.UPDATED, null, null);
     }
@@ -678,6 +688,8 @@ public final class JdbcMasterStore implements MasterStore {
             CallOverride override = null;
             if (decision.verdict() == Verdict.BLOCK) {
                 if (!decision.mayOverride(user.role()) || overrideReason == null || overrideReason.isBlank()) {
+                    tallies.countDecision(connection, request.at(), request.lineOfBusiness(), decision,
+                            ContactTallies.RuleCount.BLOCKED);
                     return new Permit(decision, false, null);
                 }
                 override = new CallOverride(user.id(), overrideReason);
@@ -686,7 +698,10 @@ public final class JdbcMasterStore implements MasterStore {
                     Direction.OUTBOUND, request.lineOfBusiness(), request.campaign(), user.id(), request.number(),
                     Outcome.PENDING, 0, "", SourceSystem.RINGSIDE, false, override);
             insertEvent(connection, pending, request.at());
+            tallies.countDecision(connection, request.at(), request.lineOfBusiness(), decision, override == null
+                    ? ContactTallies.RuleCount.PLACED : ContactTallies.RuleCount.OVERRIDDEN);
             if (override != null) {
+                FlaggedCalls.record(connection, FlaggedCall.Kind.OVERRIDE, pending, decision, now);
                 audit(connection, now, user.id(), "override", "call " + eventId, "customer " + customer.id() + " "
                         + request.number() + ", rules " + decision.ruleVersions().keySet() + ": " + override.reason());
             }
@@ -839,8 +854,8 @@ public final class JdbcMasterStore implements MasterStore {
         return query(connection -> {
             List<Violation> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement("""
-                    SELECT event_id, customer_id, agent_id, occurred_at, detected_at, decision FROM violation
-                    WHERE detected_at >= ? ORDER BY detected_at DESC, event_id LIMIT ?""")) {
+                    SELECT event_id, customer_id, agent_id, occurred_at, detected_at, decision FROM flagged_call
+                    WHERE kind = 'VIOLATION' AND detected_at >= ? ORDER BY detected_at DESC, event_id LIMIT ?""")) {
                 statement.setLong(1, since.toEpochMilli());
                 statement.setInt(2, limit);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -854,6 +869,25 @@ public final class JdbcMasterStore implements MasterStore {
             }
             return found;
         });
+    }
+
+    @Override
+    public List<FlaggedCall> flaggedCalls(FlaggedCall.Query query) {
+        return query(connection -> FlaggedCalls.find(connection, query));
+    }
+
+    @Override
+    public void acknowledge(UUID eventId, UUID by, String comment, Instant now) {
+        transaction(connection -> {
+            FlaggedCalls.acknowledge(connection, eventId, by, comment, now);
+            audit(connection, now, by, "acknowledge", "call " + eventId, comment.strip());
+            return null;
+        });
+    }
+
+    @Override
+    public Reports reports() {
+        return reports;
     }
 
     @Override
@@ -933,6 +967,7 @@ public final class JdbcMasterStore implements MasterStore {
             bindEvent(insert, event, now);
             insert.executeUpdate();
         }
+        tallies.add(connection, List.of(event));
         appendChange(connection, "event", event.id().toString(), null, "UPSERT");
     }
 
@@ -1042,39 +1077,15 @@ public final class JdbcMasterStore implements MasterStore {
         return WireCodec.event(WireCodec.read(body, EventJson.class), "event");
     }
 
-    private <T> T query(Work<T> work) {
-        try (Connection connection = database.connection()) {
-            return work.apply(connection);
-        } catch (SQLException e) {
-            throw failed("read", e);
-        }
+    private <T> T query(MasterDatabase.Work<T> work) {
+        return database.read(work);
     }
 
-    /** One transaction: all of the work is stored, or none of it. */
-    private <T> T transaction(Work<T> work) {
-        try (Connection connection = database.connection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.apply(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw failed("write", e);
-        }
+    private <T> T transaction(MasterDatabase.Work<T> work) {
+        return database.write(work);
     }
 
-    private MasterException failed(String what, SQLException e) {
-        return new MasterException("The master database failed to " + what + ": " + e.getMessage(), e);
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T apply(Connection connection) throws SQLException;
+    private static MasterException failed(String what, SQLException e) {
+        return MasterDatabase.failed(what, e);
     }
 }

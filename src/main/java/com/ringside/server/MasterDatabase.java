@@ -92,6 +92,44 @@ public final class MasterDatabase implements AutoCloseable {
         return pool.getConnection();
     }
 
+    /** Reads on one connection, outside any explicit transaction. */
+    <T> T read(Work<T> work) {
+        try (Connection connection = connection()) {
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw failed("read", e);
+        }
+    }
+
+    /** One transaction: all of the work is stored, or none of it. */
+    <T> T write(Work<T> work) {
+        try (Connection connection = connection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.apply(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failed("write", e);
+        }
+    }
+
+    static MasterException failed(String what, SQLException e) {
+        return new MasterException("The master database failed to " + what + ": " + e.getMessage(), e);
+    }
+
+    /** Work on a connection of the master's. */
+    @FunctionalInterface
+    interface Work<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
     @Override
     public void close() {
         pool.close();

@@ -146,6 +146,7 @@ public final class MasterServer implements AutoCloseable {
             notifier.nudge();
             ctx.status(204);
         });
+        new SupervisionApi(store, clock).register(app);
         app.sse(API + "/stream", notifier::join);
 
         app.exception(ApiException.class, (e, ctx) -> problem(ctx, e.status, e.type, e.title, e.getMessage(), e.field));
@@ -194,11 +195,11 @@ public final class MasterServer implements AutoCloseable {
         return header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
     }
 
-    private static User user(Context ctx) {
+    static User user(Context ctx) {
         return ctx.attribute("user");
     }
 
-    private static void require(Context ctx, UserRole role) {
+    static void require(Context ctx, UserRole role) {
         if (!user(ctx).role().atLeast(role)) {
             throw ApiException.forbidden("This needs the " + role + " role; you are " + user(ctx).role() + ".");
         }
@@ -421,11 +422,11 @@ public final class MasterServer implements AutoCloseable {
                 v.occurredAt().toString(), v.detectedAt().toString(), v.decision())).toList());
     }
 
-    private static UUID pathId(Context ctx) {
+    static UUID pathId(Context ctx) {
         return WireCodec.uuid("id", ctx.pathParam("id"));
     }
 
-    private static long longParam(Context ctx, String name, long fallback) {
+    static long longParam(Context ctx, String name, long fallback) {
         String text = ctx.queryParam(name);
         if (text == null) {
             return fallback;

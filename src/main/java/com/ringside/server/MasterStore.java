@@ -126,6 +126,15 @@ public interface MasterStore extends AutoCloseable {
 
     List<Violation> violations(Instant since, int limit);
 
+    /** Calls supervisors review (breaches found on push, overrides), newest first. */
+    List<FlaggedCall> flaggedCalls(FlaggedCall.Query query);
+
+    /** Signs a flagged call off with a comment, audited; refused if unknown or signed off already. */
+    void acknowledge(UUID eventId, UUID by, String comment, Instant now);
+
+    /** The supervisors' reports, read from tallies kept as events are stored. */
+    Reports reports();
+
     @Override
     void close();
 

@@ -138,4 +138,35 @@ public final class WireRecords {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AgentJson(String id, String displayName, String team) {
     }
+
+    /** A call for supervisors to review: an offline breach (VIOLATION) or a call made despite a rule (OVERRIDE). */
+    public record FlaggedCallJson(String eventId, String kind, String customerId, String customerName, String agentId,
+                                  String agentName, String lineOfBusiness, String occurredAt, String detectedAt,
+                                  List<String> rules, String reason, String acknowledgedBy, String acknowledgedAt,
+                                  String acknowledgement) {
+    }
+
+    /** A supervisor's sign-off on a flagged call. */
+    public record AcknowledgementJson(String comment) {
+    }
+
+    /** One audit-trail entry; {@code actor} is a user id, null for the command line. */
+    public record AuditEntryJson(long seq, String at, String actor, String action, String subject, String detail) {
+    }
+
+    /** The repeat-call report: the customers called most within a week, and customers per calls in one week. */
+    public record RepeatCallsJson(List<CalledCustomerJson> customers, Map<String, Long> customersByCallsInAWeek) {
+    }
+
+    public record CalledCustomerJson(String id, String name, int mostInAWeek, String weekOf, int calls,
+                                     Map<String, Integer> byLine, Map<String, Integer> byTeam,
+                                     Map<String, Integer> byDay) {
+    }
+
+    public record RuleOutcomeJson(String ruleId, String ruleName, boolean retired, long placed, long blocked,
+                                  long overridden, long violated) {
+    }
+
+    public record ContactRateJson(String lineOfBusiness, int hour, long attempts, long contacts, long rightParty) {
+    }
 }

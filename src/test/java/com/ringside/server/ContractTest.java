@@ -2,13 +2,18 @@ package com.ringside.server;
 
 import static com.ringside.testing.Customers.NOW;
 import static com.ringside.testing.Customers.customer;
+import static com.ringside.testing.Customers.outboundCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.ringside.domain.CallOverride;
+import com.ringside.domain.ContactEvent;
 import com.ringside.domain.ContactRule;
+import com.ringside.domain.LineOfBusiness;
+import com.ringside.domain.Outcome;
 import com.ringside.domain.Customer;
 import com.ringside.domain.Ids;
 import com.ringside.domain.UserRole;
@@ -28,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +52,7 @@ class ContractTest {
     private String agent;
     private Customer ana;
     private ContactRule rule;
+    private UUID overrideId;
 
     @BeforeEach
     void start() throws IOException {
@@ -63,6 +70,16 @@ class ContractTest {
         agent = http.signIn("sam", "agent-password");
         ana = store.saveCustomer(customer("Ana", "Ruiz").phone("+14155550123").build(), NOW);
         rule = store.saveRule(MasterStoreTest.threePerWeek(), null, NOW);
+        List<ContactEvent> earlier = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            earlier.add(outboundCall(ana, NOW.minusSeconds(i * 600L), LineOfBusiness.ORDERS, Outcome.NO_ANSWER));
+        }
+        store.load(List.of(), earlier, NOW);
+        ContactEvent call = outboundCall(ana, NOW.minusSeconds(60), LineOfBusiness.ORDERS, Outcome.BUSY);
+        overrideId = call.id();
+        store.push(List.of(new ContactEvent(call.id(), call.customerId(), call.occurredAt(), call.channel(),
+                call.direction(), call.lineOfBusiness(), null, null, call.number(), call.outcome(), 0, "",
+                call.sourceSystem(), true, new CallOverride(Ids.newId(), "Customer asked for a call back"))), NOW);
     }
 
     @AfterEach
@@ -91,7 +108,7 @@ class ContractTest {
                 checked.add(name);
             }
         }
-        assertThat(checked).hasSizeGreaterThanOrEqualTo(17);
+        assertThat(checked).hasSizeGreaterThanOrEqualTo(23);
     }
 
     @Test
@@ -140,6 +157,13 @@ class ContractTest {
                     "{\"displayName\":\"New Caller\",\"phones\":[{\"number\":\"+14155550999\"}]}");
             case "GET /customers/{id}" -> http.send("GET", "/customers/" + ana.id(), agent, null);
             case "GET /violations" -> http.send("GET", "/violations", supervisor, null);
+            case "GET /flagged-calls" -> http.send("GET", "/flagged-calls?kind=OVERRIDE&acknowledged=false", supervisor, null);
+            case "POST /flagged-calls/{id}/acknowledgement" -> http.send("POST", "/flagged-calls/" + overrideId
+                    + "/acknowledgement", supervisor, "{\"comment\":\"Checked with the agent.\"}");
+            case "GET /audit" -> http.send("GET", "/audit?text=sign", supervisor, null);
+            case "GET /reports/repeat-calls" -> http.send("GET", "/reports/repeat-calls?zone=Europe/Madrid", supervisor, null);
+            case "GET /reports/rule-outcomes" -> http.send("GET", "/reports/rule-outcomes?line=ORDERS", supervisor, null);
+            case "GET /reports/contact-rates" -> http.send("GET", "/reports/contact-rates", supervisor, null);
             default -> fail("The contract documents " + operation + ", which this test has no request for: add one.");
         };
     }

@@ -1,0 +1,158 @@
+package com.ringside.server;
+
+import com.ringside.domain.ContactEvent;
+import com.ringside.domain.DecisionReason;
+import com.ringside.domain.DialDecision;
+import com.ringside.domain.LineOfBusiness;
+import com.ringside.domain.Verdict;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps the report tallies (V6) in step with the events and permits they count, inside the caller's transaction.
+ * Only outbound calls are counted. An event that changes (a call completed, a customer merged) is taken out as it
+ * was and counted again as it is.
+ */
+final class ContactTallies {
+    static final String ALL_LINES = "*";
+    static final long HOUR = Duration.ofHours(1).toMillis();
+    static final long WEEK = Duration.ofDays(7).toMillis();
+    /** 1970-01-01 was a Thursday: weeks from Monday start three days before the epoch's week boundary. */
+    private static final long MONDAY_SHIFT = Duration.ofDays(3).toMillis();
+
+    /** A team per user; users are never moved between teams, so a miss is the only reason to read again. */
+    private final Map<UUID, String> teams = new ConcurrentHashMap<>();
+
+    /** What an outcome adds to the rule tallies. */
+    enum RuleCount { PLACED, BLOCKED, OVERRIDDEN, VIOLATED }
+
+    static long hourOf(Instant at) {
+        return Math.floorDiv(at.toEpochMilli(), HOUR) * HOUR;
+    }
+
+    static long weekOf(Instant at) {
+        return Math.floorDiv(at.toEpochMilli() + MONDAY_SHIFT, WEEK) * WEEK - MONDAY_SHIFT;
+    }
+
+    void add(Connection connection, Collection<ContactEvent> events) throws SQLException {
+        count(connection, events, 1);
+    }
+
+    void remove(Connection connection, Collection<ContactEvent> events) throws SQLException {
+        count(connection, events, -1);
+    }
+
+    private void count(Connection connection, Collection<ContactEvent> events, int sign) throws SQLException {
+        Map<List<Object>, long[]> hours = new TreeMap<>(ContactTallies::compareKeys);
+        Map<List<Object>, long[]> weeks = new TreeMap<>(ContactTallies::compareKeys);
+        for (ContactEvent event : events) {
+            if (!event.isOutboundCall()) {
+                continue;
+            }
+            String line = event.lineOfBusiness().name();
+            long[] hour = hours.computeIfAbsent(List.of(hourOf(event.occurredAt()), line, teamOf(connection, event.agentId())),
+                    key -> new long[3]);
+            hour[0] += sign;
+            hour[1] += event.outcome().isContact() ? sign : 0;
+            hour[2] += event.outcome().isConversation() ? sign : 0;
+            long week = weekOf(event.occurredAt());
+            String customer = event.customerId().toString();
+            for (String lines : List.of(line, ALL_LINES)) {
+                weeks.computeIfAbsent(List.of(week, lines, customer), key -> new long[1])[0] += sign;
+            }
+        }
+        // Keys in one order in every writer, so two transactions cannot deadlock on the same tally rows.
+        upsert(connection, """
+                INSERT INTO call_hour (hour_start, line_of_business, team, attempts, contacts, right_party)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hour_start, line_of_business, team) DO UPDATE SET
+                    attempts = call_hour.attempts + excluded.attempts, contacts = call_hour.contacts + excluded.contacts,
+                    right_party = call_hour.right_party + excluded.right_party""", hours);
+        upsert(connection, """
+                INSERT INTO customer_week (week_start, line_of_business, customer_id, calls) VALUES (?, ?, ?, ?)
+                ON CONFLICT (week_start, line_of_business, customer_id) DO UPDATE SET
+                    calls = customer_week.calls + excluded.calls""", weeks);
+    }
+
+    /** Counts one decided attempt against every rule it concerns: placed for each rule that applied, else the blockers. */
+    void countDecision(Connection connection, Instant at, LineOfBusiness line, DialDecision decision, RuleCount count)
+            throws SQLException {
+        Set<UUID> rules = new LinkedHashSet<>();
+        if (count == RuleCount.PLACED) {
+            rules.addAll(decision.ruleVersions().keySet());
+        } else {
+            decision.reasons().stream().filter(reason -> reason.severity() == Verdict.BLOCK && reason.ruleId() != null)
+                    .map(DecisionReason::ruleId).forEach(rules::add);
+        }
+        Map<List<Object>, long[]> tallies = new TreeMap<>(ContactTallies::compareKeys);
+        for (UUID rule : rules) {
+            long[] values = new long[4];
+            values[count.ordinal()] = 1;
+            tallies.put(List.of(hourOf(at), rule.toString(), line.name()), values);
+        }
+        upsert(connection, """
+                INSERT INTO rule_hour (hour_start, rule_id, line_of_business, placed, blocked, overridden, violated)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hour_start, rule_id, line_of_business) DO UPDATE SET
+                    placed = rule_hour.placed + excluded.placed, blocked = rule_hour.blocked + excluded.blocked,
+                    overridden = rule_hour.overridden + excluded.overridden,
+                    violated = rule_hour.violated + excluded.violated""", tallies);
+    }
+
+    private static void upsert(Connection connection, String sql, Map<List<Object>, long[]> tallies) throws SQLException {
+        if (tallies.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Map.Entry<List<Object>, long[]> tally : tallies.entrySet()) {
+                int column = 1;
+                for (Object part : tally.getKey()) {
+                    statement.setObject(column++, part);
+                }
+                for (long value : tally.getValue()) {
+                    statement.setLong(column++, value);
+                }
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private String teamOf(Connection connection, UUID agent) throws SQLException {
+        if (agent == null) {
+            return "";
+        }
+        String team = teams.get(agent);
+        if (team == null) {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT id, coalesce(team, '') FROM app_user");
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    teams.put(UUID.fromString(rows.getString(1)), rows.getString(2));
+                }
+            }
+            team = teams.computeIfAbsent(agent, unknown -> "");
+        }
+        return team;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareKeys(List<Object> a, List<Object> b) {
+        for (int i = 0; i < a.size(); i++) {
+            int order = ((Comparable) a.get(i)).compareTo(b.get(i));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return 0;
+    }
+}
