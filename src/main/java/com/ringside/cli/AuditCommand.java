@@ -36,8 +36,7 @@ public final class AuditCommand implements Command {
             if (action.equals("list")) {
                 for (AuditEntry entry : store.audit(options.get("grep", ""), limit)) {
                     out.printf("%6d  %s  %s  %s  %s — %s%n", entry.seq(), entry.at(),
-                            entry.actor() == null ? "command line" : entry.actor(), entry.action(), entry.subject(),
-                            entry.detail());
+                            actor(entry), entry.action(), entry.subject(), entry.detail());
                 }
                 return OK;
             }
@@ -53,5 +52,12 @@ public final class AuditCommand implements Command {
             err.println("ringside audit: " + e.getMessage());
             return FAILED;
         }
+    }
+
+    private static String actor(AuditEntry entry) {
+        if (entry.actor() == null) {
+            return "command line";
+        }
+        return entry.actorName() == null ? entry.actor().toString() : entry.actorName();
     }
 }

@@ -35,7 +35,7 @@ final class AuditLog {
             seq = rows.getLong(1) + 1;
             previous = rows.getString(2);
         }
-        AuditEntry entry = new AuditEntry(seq, at, actor, action, subject, detail == null ? "" : detail);
+        AuditEntry entry = new AuditEntry(seq, at, actor, null, action, subject, detail == null ? "" : detail);
         String hash = hash(entry, previous);
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO audit_log (seq, at, actor, action, subject, detail, prev_hash, hash)
@@ -57,21 +57,26 @@ final class AuditLog {
         }
     }
 
-    /** Entries whose action, subject or detail contains {@code text} (any, if blank), newest first. */
+    /** Entries whose action, subject, detail or actor's name contains {@code text} (any, if blank), newest first. */
     static List<AuditEntry> search(Connection connection, String text, int limit) throws SQLException {
         String like = "%" + (text == null ? "" : text.toLowerCase(java.util.Locale.ROOT)) + "%";
         List<AuditEntry> found = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT seq, at, actor, action, subject, detail FROM audit_log
-                WHERE lower(action) LIKE ? OR lower(subject) LIKE ? OR lower(detail) LIKE ?
-                ORDER BY seq DESC LIMIT ?""")) {
+                SELECT a.seq, a.at, a.actor, a.action, a.subject, a.detail, u.display_name
+                FROM audit_log a LEFT JOIN app_user u ON u.id = a.actor
+                WHERE lower(a.action) LIKE ? OR lower(a.subject) LIKE ? OR lower(a.detail) LIKE ?
+                    OR lower(coalesce(u.display_name, '')) LIKE ?
+                ORDER BY a.seq DESC LIMIT ?""")) {
             statement.setString(1, like);
             statement.setString(2, like);
             statement.setString(3, like);
-            statement.setInt(4, limit);
+            statement.setString(4, like);
+            statement.setInt(5, limit);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    found.add(entry(rows));
+                    AuditEntry entry = entry(rows);
+                    found.add(new AuditEntry(entry.seq(), entry.at(), entry.actor(), rows.getString(7), entry.action(),
+                            entry.subject(), entry.detail()));
                 }
             }
         }
@@ -119,7 +124,7 @@ final class AuditLog {
     private static AuditEntry entry(ResultSet rows) throws SQLException {
         String actor = rows.getString(3);
         return new AuditEntry(rows.getLong(1), Instant.ofEpochMilli(rows.getLong(2)),
-                actor == null ? null : UUID.fromString(actor), rows.getString(4), rows.getString(5), rows.getString(6));
+                actor == null ? null : UUID.fromString(actor), null, rows.getString(4), rows.getString(5), rows.getString(6));
     }
 
     static String hash(AuditEntry entry, String previous) {

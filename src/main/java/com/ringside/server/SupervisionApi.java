@@ -52,7 +52,7 @@ final class SupervisionApi {
         });
         app.get(API + "/audit", ctx -> ctx.json(store.audit(ctx.queryParam("text"), limit(ctx)).stream()
                 .map(e -> new AuditEntryJson(e.seq(), e.at().toString(), e.actor() == null ? null : e.actor().toString(),
-                        e.action(), e.subject(), e.detail())).toList()));
+                        e.actorName(), e.action(), e.subject(), e.detail())).toList()));
         app.get(API + "/reports/repeat-calls", ctx -> ctx.json(repeatCalls(store.reports().repeatCalls(range(ctx)))));
         app.get(API + "/reports/rule-outcomes", ctx -> ctx.json(store.reports().ruleOutcomes(range(ctx)).stream()
                 .map(r -> new RuleOutcomeJson(r.ruleId().toString(), r.ruleName(), r.retired(), r.placed(), r.blocked(),

@@ -14,7 +14,13 @@ import com.ringside.wire.WireRecords.CustomerJson;
 import com.ringside.wire.WireRecords.EventBatchJson;
 import com.ringside.wire.WireRecords.EventJson;
 import com.ringside.wire.WireRecords.LoginJson;
+import com.ringside.wire.WireRecords.AcknowledgementJson;
+import com.ringside.wire.WireRecords.AuditEntryJson;
+import com.ringside.wire.WireRecords.ContactRateJson;
+import com.ringside.wire.WireRecords.FlaggedCallJson;
 import com.ringside.wire.WireRecords.MergeJson;
+import com.ringside.wire.WireRecords.RepeatCallsJson;
+import com.ringside.wire.WireRecords.RuleOutcomeJson;
 import com.ringside.wire.WireRecords.MergeSuggestionJson;
 import com.ringside.wire.WireRecords.PermitJson;
 import com.ringside.wire.WireRecords.PermitRequestJson;
@@ -108,16 +114,52 @@ public final class MasterClient {
 
     /** Possible duplicates waiting for a supervisor. */
     public List<MergeSuggestionJson> mergeSuggestions() {
-        HttpRequest request = authorised(HttpRequest.newBuilder(URI.create(api + "/merge-suggestions"))).timeout(REQUEST)
-                .GET().build();
-        return List.of(read(send(request), MergeSuggestionJson[].class));
+        return List.of(read(send(get("/merge-suggestions", Map.of())), MergeSuggestionJson[].class));
     }
 
     /** Each source system's figures in the master. */
     public List<SourceQualityJson> dataQuality() {
-        HttpRequest request = authorised(HttpRequest.newBuilder(URI.create(api + "/data-quality"))).timeout(REQUEST)
-                .GET().build();
-        return List.of(read(send(request), SourceQualityJson[].class));
+        return List.of(read(send(get("/data-quality", Map.of())), SourceQualityJson[].class));
+    }
+
+    /** Calls supervisors review; {@code query} holds the filters (kind, acknowledged, from, to, line, text, limit). */
+    public List<FlaggedCallJson> flaggedCalls(Map<String, String> query) {
+        return List.of(read(send(get("/flagged-calls", query)), FlaggedCallJson[].class));
+    }
+
+    public void acknowledge(String eventId, String comment) {
+        send(post("/flagged-calls/" + eventId + "/acknowledgement", new AcknowledgementJson(comment)));
+    }
+
+    public List<AuditEntryJson> audit(String text, int limit) {
+        return List.of(read(send(get("/audit", Map.of("text", text, "limit", Integer.toString(limit)))),
+                AuditEntryJson[].class));
+    }
+
+    /** {@code range}: from, to, line and zone, as the report endpoints take them. */
+    public RepeatCallsJson repeatCalls(Map<String, String> range) {
+        return read(send(get("/reports/repeat-calls", range)), RepeatCallsJson.class);
+    }
+
+    public List<RuleOutcomeJson> ruleOutcomes(Map<String, String> range) {
+        return List.of(read(send(get("/reports/rule-outcomes", range)), RuleOutcomeJson[].class));
+    }
+
+    public List<ContactRateJson> contactRates(Map<String, String> range) {
+        return List.of(read(send(get("/reports/contact-rates", range)), ContactRateJson[].class));
+    }
+
+    private HttpRequest get(String path, Map<String, String> query) {
+        StringBuilder uri = new StringBuilder(api + path);
+        char separator = '?';
+        for (Map.Entry<String, String> parameter : new java.util.TreeMap<>(query).entrySet()) {
+            if (parameter.getValue() != null && !parameter.getValue().isBlank()) {
+                uri.append(separator).append(parameter.getKey()).append('=')
+                        .append(java.net.URLEncoder.encode(parameter.getValue(), java.nio.charset.StandardCharsets.UTF_8));
+                separator = '&';
+            }
+        }
+        return authorised(HttpRequest.newBuilder(URI.create(uri.toString()))).timeout(REQUEST).GET().build();
     }
 
     public MergeJson acceptSuggestion(String suggestionId) {

@@ -151,7 +151,8 @@ public final class WireRecords {
     }
 
     /** One audit-trail entry; {@code actor} is a user id, null for the command line. */
-    public record AuditEntryJson(long seq, String at, String actor, String action, String subject, String detail) {
+    public record AuditEntryJson(long seq, String at, String actor, String actorName, String action, String subject,
+                                 String detail) {
     }
 
     /** The repeat-call report: the customers called most within a week, and customers per calls in one week. */

@@ -81,6 +81,7 @@ class SignInTest {
         Fx.waitUntil(() -> opened.get() != null);
         Fx.waitUntil(() -> robot.lookup("#status-connection").queryAs(Label.class).getText().startsWith("Online · synced"));
         assertThat(robot.lookup("#status-user").queryAs(Label.class).getText()).isEqualTo("Signed in as Sam Agent");
+        assertThat(robot.lookup("#open-supervision").queryButton().isVisible()).as("an agent has no console").isFalse();
 
         robot.clickOn("#search").write("ruiz");
         Fx.waitUntil(() -> robot.lookup("#search-results").queryAs(ListView.class).getItems().size() == 1);
@@ -88,5 +89,20 @@ class SignInTest {
         server.close();
         opened.get().link().orElseThrow().engine().wake();
         Fx.waitUntil(() -> robot.lookup("#status-connection").queryAs(Label.class).getText().startsWith("Offline"));
+    }
+
+    @Test
+    void aSupervisorsDeskOpensTheSupervisionConsoleFromTheMaster(FxRobot robot) throws Exception {
+        server.authenticator().addUser("sky", "Sky Supervisor", UserRole.SUPERVISOR, "sky-password".toCharArray());
+        robot.interact(() -> {
+            connector = new DeskConnector(window, new FxBackground(), Clock.systemUTC(), number -> { }, opened::set);
+            connector.begin(dir.resolve("desk"), address, null, "sky");
+        });
+        Fx.waitUntil(() -> robot.lookup("#signin-password").tryQuery().isPresent());
+        robot.clickOn("#signin-password").write("sky-password").type(javafx.scene.input.KeyCode.ENTER);
+        Fx.waitUntil(() -> opened.get() != null && robot.lookup("#open-supervision").queryButton().isVisible());
+        robot.clickOn("#open-supervision");
+        Fx.waitUntil(() -> robot.lookup("#flagged-status").tryQuery()
+                .map(node -> ((Label) node).getText().equals("No flagged calls match.")).orElse(false));
     }
 }

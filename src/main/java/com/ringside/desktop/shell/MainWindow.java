@@ -15,6 +15,9 @@ import com.ringside.desktop.pop.ScreenPopModel;
 import com.ringside.desktop.customer.NewCustomers;
 import com.ringside.desktop.merges.DuplicatesService;
 import com.ringside.desktop.merges.DuplicatesWindow;
+import com.ringside.desktop.supervision.ExportTarget;
+import com.ringside.desktop.supervision.SupervisionService;
+import com.ringside.desktop.supervision.SupervisionWindow;
 import com.ringside.desktop.rules.RulesService;
 import com.ringside.desktop.rules.RulesViewModel;
 import com.ringside.desktop.rules.RulesWindow;
@@ -93,6 +96,7 @@ public final class MainWindow {
     private final Button rulesButton = new Button(Messages.get("rules.open"), Icons.of("mdi2s-shield-check-outline"));
     private final Button qualityButton = new Button(Messages.get("quality.open"), Icons.of("mdi2d-database-check-outline"));
     private final Button duplicatesButton = new Button(Messages.get("dup.open"), Icons.of("mdi2a-account-multiple-outline"));
+    private final Button supervisionButton = new Button(Messages.get("supervision.open"), Icons.of("mdi2c-chart-box-outline"));
 
     public MainWindow(Background background, Theme theme) {
         this.background = background;
@@ -112,12 +116,13 @@ public final class MainWindow {
         rulesButton.setId("open-rules");
         duplicatesButton.setId("open-duplicates");
         qualityButton.setId("open-data-quality");
-        qualityButton.setVisible(false);
-        qualityButton.setManaged(false);
-        duplicatesButton.setVisible(false);
-        duplicatesButton.setManaged(false);
+        supervisionButton.setId("open-supervision");
+        for (Button supervisorOnly : List.of(qualityButton, duplicatesButton, supervisionButton)) {
+            supervisorOnly.setVisible(false);
+            supervisorOnly.setManaged(false);
+        }
         rulesButton.setDisable(true);
-        HBox top = new HBox(12, brand, search, qualityButton, duplicatesButton, rulesButton, themeToggle);
+        HBox top = new HBox(12, brand, search, supervisionButton, qualityButton, duplicatesButton, rulesButton, themeToggle);
         top.getStyleClass().add("top-bar");
         top.setAlignment(Pos.CENTER_LEFT);
         root.setTop(top);
@@ -209,11 +214,18 @@ public final class MainWindow {
             new RulesWindow(rules, session.clock().getZone()).show((Stage) root.getScene().getWindow());
         });
         rulesButton.setDisable(false);
-        boolean decidesDuplicates = session.user().role().atLeast(UserRole.SUPERVISOR) && session.link().isPresent();
-        duplicatesButton.setVisible(decidesDuplicates);
-        duplicatesButton.setManaged(decidesDuplicates);
-        qualityButton.setVisible(decidesDuplicates);
-        qualityButton.setManaged(decidesDuplicates);
+        boolean supervises = session.user().role().atLeast(UserRole.SUPERVISOR) && session.link().isPresent();
+        for (Button supervisorOnly : List.of(qualityButton, duplicatesButton, supervisionButton)) {
+            supervisorOnly.setVisible(supervises);
+            supervisorOnly.setManaged(supervises);
+        }
+        supervisionButton.setOnAction(event -> new SupervisionWindow(
+                new SupervisionService(session.link().orElseThrow().client()), background, ExportTarget.fileChooser(),
+                session.clock(), customerId -> {
+                    cardModel.open(customerId);
+                    timelineModel.show(customerId);
+                    ((Stage) root.getScene().getWindow()).toFront();
+                }).show(root.getScene().getWindow()));
         qualityButton.setOnAction(event -> new DataQualityWindow(session.link().orElseThrow().client(), background,
                 session.clock().getZone()).show(root.getScene().getWindow()));
         duplicatesButton.setOnAction(event -> {
