@@ -48,6 +48,8 @@ public final class CacheDatabase implements AutoCloseable {
         HikariDataSource pool = connect(file);
         try {
             CacheDatabase database = new CacheDatabase(file, pool);
+            database.read(connection -> null);
+            OwnerOnly.database(file);
             if (version < SCHEMA_VERSION) {
                 database.migrate();
             }
@@ -112,7 +114,7 @@ public final class CacheDatabase implements AutoCloseable {
 
     private static Path prepare(Path dataDirectory) {
         try {
-            Files.createDirectories(dataDirectory);
+            OwnerOnly.createDirectory(dataDirectory);
         } catch (IOException e) {
             throw new CacheException("Ringside cannot create its data directory " + dataDirectory
                     + ". Choose another with --data-dir or " + DataDirectory.ENVIRONMENT_VARIABLE + ".", e);

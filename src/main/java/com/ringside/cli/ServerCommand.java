@@ -4,9 +4,11 @@ import com.ringside.demo.DemoCompany;
 import com.ringside.server.DemoMaster;
 import com.ringside.server.MasterException;
 import com.ringside.server.MasterServer;
+import com.ringside.server.Tls;
 import com.ringside.server.MasterStore;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,6 +19,9 @@ import java.util.concurrent.CountDownLatch;
 
 /** `ringside server`: serves the master over HTTP until stopped. */
 public final class ServerCommand implements Command {
+    /** The keystore's password comes from the environment, never the command line, which others can read. */
+    static final String TLS_PASSWORD = "RINGSIDE_TLS_PASSWORD";
+
     @Override
     public String name() {
         return "server";
@@ -25,26 +30,43 @@ public final class ServerCommand implements Command {
     @Override
     public String summary() {
         return "server [--data-dir D | --db jdbc:postgresql://…] [--host 127.0.0.1] [--port 8765] "
-                + "[--session-hours 12] [--demo-customers N]";
+                + "[--session-hours 12] [--demo-customers N] [--tls-keystore server.p12 (password in $"
+                + TLS_PASSWORD + ")]";
     }
 
     @Override
     public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
-        Options options = Options.parse(args, Set.of("data-dir", "db", "host", "port", "session-hours", "demo-customers"));
+        Options options = Options.parse(args, Set.of("data-dir", "db", "host", "port", "session-hours", "demo-customers",
+                "tls-keystore"));
         String host = options.get("host", "127.0.0.1");
         int port = options.intValue("port", 8765, 0, 65_535);
         int hours = options.intValue("session-hours", 12, 1, 24 * 30);
         int demoCustomers = options.intValue("demo-customers", 0, 0, 10_000_000);
         Clock clock = Clock.systemUTC();
+        Tls tls = null;
+        String keystore = options.get("tls-keystore", null);
+        if (keystore != null) {
+            String password = System.getenv(TLS_PASSWORD);
+            if (password == null) {
+                err.println("--tls-keystore needs the keystore's password in the environment variable " + TLS_PASSWORD + ".");
+                return USAGE;
+            }
+            try {
+                tls = Tls.load(Path.of(keystore), password.toCharArray());
+            } catch (IllegalArgumentException e) {
+                err.println(e.getMessage());
+                return USAGE;
+            }
+        }
         try (MasterStore store = MasterOptions.store(options, clock);
-             MasterServer server = new MasterServer(store, clock, Duration.ofHours(hours))) {
+             MasterServer server = new MasterServer(store, clock, Duration.ofHours(hours), tls)) {
             if (demoCustomers > 0 && store.latestSeq() == 0) {
                 Map<String, String> users = DemoMaster.seed(store, server.authenticator(),
                         new DemoCompany(42, LocalDate.now(clock), 10), demoCustomers, clock, done -> { });
                 out.println("Seeded " + demoCustomers + " demo customers. Demo users (shown once): " + users);
             }
             int bound = server.start(host, port);
-            out.println("Ringside master on http://" + host + ":" + bound + MasterServer.API + " (Ctrl+C stops it)");
+            out.println("Ringside master on " + (tls == null ? "http" : "https") + "://" + host + ":" + bound + MasterServer.API + " (Ctrl+C stops it)");
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             stopped.await();

@@ -2,6 +2,7 @@ package com.ringside.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -112,7 +113,8 @@ public final class ExtractReader {
                 }
                 rows.add(new SourceRow(line, byColumn));
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeJsonMappingException e) {
+            // Only the header row gets here: a row after it that cannot be read is rejected on its own.
             throw new ImportException("The extract cannot be read as CSV: " + firstLine(e.getMessage()));
         }
         return new Extract(rows, unreadable);

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 
-/** Fills an empty master with the demo company, its agents, the regulators' presets and three demo users. */
+/**
+ * Fills an empty master with the demo company, its agents, the regulators' presets, three demo users and a morning's
+ * calls at the desks.
+ */
 public final class DemoMaster {
     private static final int BATCH = 2_000;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -27,10 +30,11 @@ public final class DemoMaster {
     public static Map<String, String> seed(MasterStore store, Authenticator authenticator, DemoCompany company,
                                            int count, Clock clock, LongConsumer progress) {
         List<Agent> agents = company.agents();
+        List<User> agentUsers = new ArrayList<>();
         for (int i = 0; i < agents.size(); i++) {
             Agent agent = agents.get(i);
-            store.addUser("demo-agent-" + (i + 1), agent.displayName(), UserRole.AGENT, agent.team(), "!",
-                    clock.instant(), agent.id());
+            agentUsers.add(store.addUser("demo-agent-" + (i + 1), agent.displayName(), UserRole.AGENT, agent.team(), "!",
+                    clock.instant(), agent.id()));
         }
         for (int from = 0; from < count; from += BATCH) {
             int to = Math.min(count, from + BATCH);
@@ -48,11 +52,16 @@ public final class DemoMaster {
             store.saveRule(rule, null, clock.instant());
         }
         Map<String, String> passwords = new LinkedHashMap<>();
+        User supervisor = null;
         for (UserRole role : UserRole.values()) {
             String username = role.name().toLowerCase(java.util.Locale.ROOT);
             String password = newPassword();
-            authenticator.addUser(username, "Demo " + username, role, password.toCharArray());
+            User user = authenticator.addUser(username, "Demo " + username, role, password.toCharArray());
+            supervisor = role == UserRole.SUPERVISOR ? user : supervisor;
             passwords.put(username, password);
+        }
+        if (!agentUsers.isEmpty() && supervisor != null) {
+            DemoMorning.play(store, company, Math.min(count, DemoMorning.CUSTOMERS), agentUsers, supervisor, clock);
         }
         return passwords;
     }

@@ -1,5 +1,6 @@
 package com.ringside.server;
 
+import com.ringside.cache.OwnerOnly;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
@@ -29,7 +30,7 @@ public final class MasterDatabase implements AutoCloseable {
     /** The embedded master: one SQLite file in {@code directory}. */
     public static MasterDatabase sqlite(Path directory) {
         try {
-            Files.createDirectories(directory);
+            OwnerOnly.createDirectory(directory);
         } catch (IOException e) {
             throw new MasterException("The master cannot create its directory " + directory + ": " + e.getMessage(), e);
         }
@@ -46,7 +47,9 @@ public final class MasterDatabase implements AutoCloseable {
         HikariConfig hikari = new HikariConfig();
         hikari.setDataSource(sqlite);
         hikari.setMaximumPoolSize(8);
-        return open(hikari, Dialect.SQLITE, file.toString());
+        MasterDatabase database = open(hikari, Dialect.SQLITE, file.toString());
+        OwnerOnly.database(file);
+        return database;
     }
 
     /** A PostgreSQL master that several server processes may share. */

@@ -46,6 +46,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,23 +69,37 @@ public final class MasterServer implements AutoCloseable {
     private final Authenticator authenticator;
     private final Clock clock;
     private final ChangeNotifier notifier;
+    private final SignInThrottle throttle;
     private final PhoneNormalizer phones = new PhoneNormalizer("US");
     private final Javalin app;
+    private String host;
+    private int port;
 
     public MasterServer(MasterStore store, Clock clock, Duration sessionLength) {
+        this(store, clock, sessionLength, null);
+    }
+
+    /** With {@code tls} (null: plain HTTP), the server answers only HTTPS, with the keystore's key and certificate. */
+    public MasterServer(MasterStore store, Clock clock, Duration sessionLength, Tls tls) {
         this.store = store;
         this.clock = clock;
         this.authenticator = new Authenticator(store, clock, sessionLength);
         this.notifier = new ChangeNotifier(store);
+        this.throttle = new SignInThrottle(clock);
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
+            if (tls != null) {
+                config.jetty.addConnector((server, http) -> tls.connector(server, http, host, port));
+            }
         });
         routes();
     }
 
     /** Starts listening on {@code host}:{@code port} (0: any free port) and returns the port. */
     public int start(String host, int port) {
+        this.host = host;
+        this.port = port;
         app.start(host, port);
         LOG.info("Master API on http://{}:{}{} ({})", host, app.port(), API, store.getClass().getSimpleName());
         return app.port();
@@ -219,9 +234,21 @@ public final class MasterServer implements AutoCloseable {
         if (login.username() == null || login.password() == null) {
             throw new InvalidValueException(login.username() == null ? "username" : "password", "is required");
         }
-        Authenticator.Session session = authenticator.signIn(login.username(), login.password().toCharArray())
-                .orElseThrow(() -> new ApiException(401, "bad-credentials", "Sign-in failed",
-                        "The username or password is wrong."));
+        String address = ctx.ip();
+        throttle.wait(login.username(), address).ifPresent(pause -> {
+            ctx.header("Retry-After", Long.toString(Math.max(1, pause.toSeconds())));
+            throw new ApiException(429, "too-many-sign-ins", "Too many failed sign-ins",
+                    "Too many wrong passwords for this user or from this computer. Try again in "
+                            + Math.max(1, pause.toSeconds()) + " seconds.");
+        });
+        Optional<Authenticator.Session> signedIn = authenticator.signIn(login.username(), login.password().toCharArray());
+        if (signedIn.isEmpty()) {
+            throttle.failed(login.username(), address);
+            LOG.warn("Failed sign-in for '{}' from {}", printable(login.username()), address);
+            throw new ApiException(401, "bad-credentials", "Sign-in failed", "The username or password is wrong.");
+        }
+        throttle.succeeded(login.username());
+        Authenticator.Session session = signedIn.get();
         User user = session.user();
         ctx.status(201).json(new SessionJson(session.token(), user.id().toString(), user.username(), user.displayName(),
                 user.role().name(), session.expiresAt().toString()));
@@ -420,6 +447,12 @@ public final class MasterServer implements AutoCloseable {
         ctx.json(store.violations(from, limit).stream().map(v -> new ViolationJson(v.eventId().toString(),
                 v.customerId().toString(), v.agentId() == null ? null : v.agentId().toString(),
                 v.occurredAt().toString(), v.detectedAt().toString(), v.decision())).toList());
+    }
+
+    /** A username as it may appear in a log line: no control characters, at most 64 of the rest. */
+    private static String printable(String text) {
+        String clean = text.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 64 ? clean.substring(0, 64) + "…" : clean;
     }
 
     static UUID pathId(Context ctx) {

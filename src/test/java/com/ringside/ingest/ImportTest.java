@@ -123,6 +123,18 @@ class ImportTest {
     }
 
     @Test
+    void aHeaderRowWithAnUnclosedQuoteIsRefusedInWords() throws Exception {
+        Path extract = dir.resolve("broken.csv");
+        Files.writeString(extract, "contact_id,\"given,family\nM-1,Zoë,Brandt\n");
+        try (JdbcMasterStore master = TestMasters.store(Backend.SQLITE, dir.resolve("master"))) {
+            long seq = master.latestSeq();
+            assertThatThrownBy(() -> new Importer(master.directory()).run(mapping("campaign_hub"), extract, NOW))
+                    .isInstanceOf(ImportException.class).hasMessageContaining("cannot be read as CSV");
+            assertThat(master.latestSeq()).isEqualTo(seq);
+        }
+    }
+
+    @Test
     void aMappingWithAMistakeNamesTheField() throws Exception {
         Path bad = dir.resolve("bad.mapping.json");
         Files.writeString(bad, "{\"system\":\"ORDER_DESK\",\"lineOfBusiness\":\"SHOES\",\"key\":\"id\",\"familyName\":\"n\"}");

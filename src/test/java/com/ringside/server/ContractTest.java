@@ -108,7 +108,7 @@ class ContractTest {
                 checked.add(name);
             }
         }
-        assertThat(checked).hasSizeGreaterThanOrEqualTo(23);
+        assertThat(checked).hasSizeGreaterThanOrEqualTo(29);
     }
 
     @Test
@@ -160,6 +160,14 @@ class ContractTest {
             case "GET /flagged-calls" -> http.send("GET", "/flagged-calls?kind=OVERRIDE&acknowledged=false", supervisor, null);
             case "POST /flagged-calls/{id}/acknowledgement" -> http.send("POST", "/flagged-calls/" + overrideId
                     + "/acknowledgement", supervisor, "{\"comment\":\"Checked with the agent.\"}");
+            case "POST /imports" -> http.send("POST", "/imports", supervisor, null);
+            case "GET /merge-suggestions" -> http.send("GET", "/merge-suggestions", supervisor, null);
+            case "POST /merge-suggestions/{id}/accept" -> http.send("POST", "/merge-suggestions/" + eventId + "/accept",
+                    supervisor, "{}");
+            case "POST /merge-suggestions/{id}/reject" -> http.send("POST", "/merge-suggestions/" + eventId + "/reject",
+                    supervisor, "{}");
+            case "POST /merges/{id}/undo" -> http.send("POST", "/merges/" + eventId + "/undo", supervisor, "{}");
+            case "GET /data-quality" -> http.send("GET", "/data-quality", supervisor, null);
             case "GET /audit" -> http.send("GET", "/audit?text=sign", supervisor, null);
             case "GET /reports/repeat-calls" -> http.send("GET", "/reports/repeat-calls?zone=Europe/Madrid", supervisor, null);
             case "GET /reports/rule-outcomes" -> http.send("GET", "/reports/rule-outcomes?line=ORDERS", supervisor, null);

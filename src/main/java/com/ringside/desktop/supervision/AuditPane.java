@@ -89,6 +89,7 @@ final class AuditPane {
         TableColumn<AuditEntryJson, String> column = new TableColumn<>(Messages.get(key));
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setCellFactory(FullText.cells());
         return column;
     }
 }

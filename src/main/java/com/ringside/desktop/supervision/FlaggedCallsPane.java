@@ -142,7 +142,7 @@ final class FlaggedCallsPane {
         table.setId("flagged-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
-                column("flagged.when", 130, c -> WHEN.format(Instant.parse(c.occurredAt()).atZone(clock.getZone()))),
+                column("flagged.when", 155, c -> WHEN.format(Instant.parse(c.occurredAt()).atZone(clock.getZone()))),
                 column("flagged.what", 120, c -> Messages.get("flagged.kind." + c.kind())),
                 column("flagged.customer", 140, FlaggedCallJson::customerName),
                 column("flagged.agent", 120, FlaggedCallJson::agentName),
@@ -263,7 +263,9 @@ final class FlaggedCallsPane {
                                                                Function<FlaggedCallJson, String> value) {
         TableColumn<FlaggedCallJson, String> column = new TableColumn<>(Messages.get(key));
         column.setPrefWidth(width);
+        column.setMinWidth(width * 0.8);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setCellFactory(FullText.cells());
         return column;
     }
 }

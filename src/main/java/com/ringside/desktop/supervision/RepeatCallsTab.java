@@ -31,6 +31,8 @@ import javafx.scene.layout.VBox;
 
 /** Who gets called most: the customers with the most calls in one week, by line of business, team and day. */
 final class RepeatCallsTab extends ReportTab<RepeatCallsJson> {
+    private static final java.time.format.DateTimeFormatter WEEK_OF =
+            java.time.format.DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private final SupervisionService service;
     private final Consumer<UUID> openCustomer;
 
@@ -101,7 +103,7 @@ final class RepeatCallsTab extends ReportTab<RepeatCallsJson> {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("repeat.customer", 150, CalledCustomerJson::name));
         table.getColumns().add(column("repeat.mostInAWeek", 120, c -> Messages.get("repeat.inWeekOf", c.mostInAWeek(),
-                c.weekOf())));
+                WEEK_OF.format(java.time.LocalDate.parse(c.weekOf())))));
         table.getColumns().add(column("repeat.calls", 70, c -> Integer.toString(c.calls())));
         table.getColumns().add(column("repeat.teams", 220, c -> teams(c.byTeam())));
         table.getItems().setAll(customers);
@@ -155,6 +157,7 @@ final class RepeatCallsTab extends ReportTab<RepeatCallsJson> {
         TableColumn<CalledCustomerJson, String> column = new TableColumn<>(Messages.get(key));
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setCellFactory(FullText.cells());
         return column;
     }
 }

@@ -66,15 +66,17 @@ abstract class ReportTab<T> {
             }
         });
         line.getSelectionModel().selectFirst();
-        for (Node control : List.of(first, last, line, show, csv, png, status)) {
-            control.setId(name + "-" + (control == status ? "status" : control == first ? "first" : control == last
-                    ? "last" : control == line ? "line" : control == show ? "show" : control == csv ? "csv" : "png"));
-        }
+        first.setId(name + "-first");
+        last.setId(name + "-last");
+        line.setId(name + "-line");
+        show.setId(name + "-show");
+        csv.setId(name + "-csv");
+        png.setId(name + "-png");
+        status.setId(name + "-status");
         first.setPrefWidth(140);
         last.setPrefWidth(140);
         show.getStyleClass().add("accent");
         show.setOnAction(event -> load());
-        show.setDefaultButton(false);
         csv.setOnAction(event -> exportCsv());
         png.setOnAction(event -> exportPng());
         csv.setDisable(true);
