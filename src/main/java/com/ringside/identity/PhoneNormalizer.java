@@ -44,7 +44,8 @@ public final class PhoneNormalizer {
                 return Optional.empty();
             }
             return Optional.of(PhoneNumber.of(UTIL.format(parsed, PhoneNumberFormat.E164)));
-        } catch (NumberParseException notANumber) {
+        } catch (NumberParseException | IllegalArgumentException notANumber) {
+            // The numbering tables allow some national numbers longer than E.164's 15 digits; none can be dialled.
             return Optional.empty();
         }
     }

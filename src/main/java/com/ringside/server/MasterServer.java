@@ -230,7 +230,7 @@ public final class MasterServer implements AutoCloseable {
     }
 
     private void signIn(Context ctx) {
-        LoginJson login = WireCodec.read(ctx.body(), LoginJson.class);
+        LoginJson login = body(ctx, LoginJson.class);
         if (login.username() == null || login.password() == null) {
             throw new InvalidValueException(login.username() == null ? "username" : "password", "is required");
         }
@@ -272,7 +272,7 @@ public final class MasterServer implements AutoCloseable {
     }
 
     private void push(Context ctx) {
-        EventBatchJson batch = WireCodec.read(ctx.body(), EventBatchJson.class);
+        EventBatchJson batch = body(ctx, EventBatchJson.class);
         if (batch.events() == null) {
             throw new InvalidValueException("events", "is required");
         }
@@ -302,13 +302,13 @@ public final class MasterServer implements AutoCloseable {
     }
 
     private void decide(Context ctx) {
-        DecisionRequestJson json = WireCodec.read(ctx.body(), DecisionRequestJson.class);
+        DecisionRequestJson json = body(ctx, DecisionRequestJson.class);
         DialRequest request = WireCodec.request(json, "request", clock.instant());
         ctx.json(WireCodec.decision(store.decide(request)));
     }
 
     private void permit(Context ctx) {
-        PermitRequestJson json = WireCodec.read(ctx.body(), PermitRequestJson.class);
+        PermitRequestJson json = body(ctx, PermitRequestJson.class);
         User user = user(ctx);
         UUID eventId = WireCodec.uuid("eventId", json.eventId());
         DialRequest request = WireCodec.request(new DecisionRequestJson(json.customerId(), json.number(),
@@ -323,7 +323,7 @@ public final class MasterServer implements AutoCloseable {
 
     private void saveRule(Context ctx, UUID id) {
         require(ctx, UserRole.SUPERVISOR);
-        RuleJson json = WireCodec.read(ctx.body(), RuleJson.class);
+        RuleJson json = body(ctx, RuleJson.class);
         if (id != null && json.id() != null && !id.toString().equals(json.id())) {
             throw new InvalidValueException("id", "does not match the rule in the path");
         }
@@ -359,7 +359,7 @@ public final class MasterServer implements AutoCloseable {
     }
 
     private void createCustomer(Context ctx) {
-        CustomerJson json = WireCodec.read(ctx.body(), CustomerJson.class);
+        CustomerJson json = body(ctx, CustomerJson.class);
         if (json.id() != null) {
             throw new InvalidValueException("id", "is chosen by the master for a new customer; leave it out");
         }
@@ -447,6 +447,15 @@ public final class MasterServer implements AutoCloseable {
         ctx.json(store.violations(from, limit).stream().map(v -> new ViolationJson(v.eventId().toString(),
                 v.customerId().toString(), v.agentId() == null ? null : v.agentId().toString(),
                 v.occurredAt().toString(), v.detectedAt().toString(), v.decision())).toList());
+    }
+
+    /** The request's JSON body as {@code type}; a body that is not a JSON object is refused with 400. */
+    static <T> T body(Context ctx, Class<T> type) {
+        T body = WireCodec.read(ctx.body(), type);
+        if (body == null) {
+            throw new InvalidValueException("(document)", "must be a JSON object");
+        }
+        return body;
     }
 
     /** A username as it may appear in a log line: no control characters, at most 64 of the rest. */

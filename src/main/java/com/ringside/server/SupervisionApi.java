@@ -45,9 +45,8 @@ final class SupervisionApi {
         }
         app.get(API + "/flagged-calls", this::flaggedCalls);
         app.post(API + "/flagged-calls/{id}/acknowledgement", ctx -> {
-            AcknowledgementJson body = WireCodec.read(ctx.body(), AcknowledgementJson.class);
-            store.acknowledge(MasterServer.pathId(ctx), MasterServer.user(ctx).id(),
-                    body == null ? null : body.comment(), clock.instant());
+            AcknowledgementJson body = MasterServer.body(ctx, AcknowledgementJson.class);
+            store.acknowledge(MasterServer.pathId(ctx), MasterServer.user(ctx).id(), body.comment(), clock.instant());
             ctx.status(204);
         });
         app.get(API + "/audit", ctx -> ctx.json(store.audit(ctx.queryParam("text"), limit(ctx)).stream()

@@ -149,7 +149,7 @@ public final class WireCodec {
                     Boolean.TRUE.equals(json.doNotCall()), json.doNotCallReason(),
                     json.mergedInto() == null ? null : uuid(path + ".mergedInto", json.mergedInto()),
                     list(json.phones(), path + ".phones", WireCodec::phone),
-                    json.emails() == null ? List.of() : json.emails(),
+                    texts(path + ".emails", json.emails()),
                     list(json.accounts(), path + ".accounts", WireCodec::account),
                     json.createdAt() == null ? Instant.EPOCH : instant(path + ".createdAt", json.createdAt()),
                     json.updatedAt() == null ? null : instant(path + ".updatedAt", json.updatedAt()));
@@ -310,8 +310,8 @@ public final class WireCodec {
             return RuleScope.EVERY_CALL;
         }
         return at(path, () -> new RuleScope(enums(path + ".linesOfBusiness", LineOfBusiness.class, json.linesOfBusiness()),
-                json.campaigns() == null ? Set.of() : Set.copyOf(json.campaigns()),
-                json.countries() == null ? Set.of() : Set.copyOf(json.countries())), "appliesTo.");
+                Set.copyOf(texts(path + ".campaigns", json.campaigns())),
+                Set.copyOf(texts(path + ".countries", json.countries()))), "appliesTo.");
     }
 
     private static AttemptCap cap(AttemptCapJson json, String path) {
@@ -339,7 +339,7 @@ public final class WireCodec {
         json.forEach((day, ranges) -> {
             String dayPath = path + "." + day;
             DayOfWeek weekday = parse(dayPath, DayOfWeek.class, day);
-            days.put(weekday, at(dayPath, () -> (ranges == null ? List.<String>of() : ranges).stream()
+            days.put(weekday, at(dayPath, () -> texts(dayPath, ranges).stream()
                     .map(TimeRange::parse).toList(), "callingHours"));
         });
         return at(path, () -> new CallingHours(days), "callingHours");
@@ -436,6 +436,17 @@ public final class WireCodec {
             }
         }
         return items;
+    }
+
+    /** A list of texts from a document: absent is empty, a null entry is refused with its place. */
+    private static List<String> texts(String path, List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        for (int i = 0; i < values.size(); i++) {
+            required(path + "[" + i + "]", "text", values.get(i));
+        }
+        return values;
     }
 
     private static List<String> names(Set<? extends Enum<?>> values) {

@@ -26,6 +26,13 @@ class PhoneNormalizerTest {
     }
 
     @Test
+    void aNationalNumberLongerThanE164AllowsGivesNothingRatherThanFailing() {
+        PhoneNormalizer us = new PhoneNormalizer("US");
+        assertThat(us.normalize("+49609584209460958")).isEmpty();
+        assertThat(us.forLookup("+49609584209460958")).isEmpty();
+    }
+
+    @Test
     void whatIsNotANumberGivesNothing() {
         PhoneNormalizer us = new PhoneNormalizer("US");
         assertThat(us.normalize("call me maybe")).isEmpty();
