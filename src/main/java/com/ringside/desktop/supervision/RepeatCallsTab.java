@@ -101,8 +101,8 @@ final class RepeatCallsTab extends ReportTab<RepeatCallsJson> {
         TableView<CalledCustomerJson> table = new TableView<>();
         table.setId("repeat-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("repeat.customer", 150, CalledCustomerJson::name));
-        table.getColumns().add(column("repeat.mostInAWeek", 120, c -> Messages.get("repeat.inWeekOf", c.mostInAWeek(),
+        table.getColumns().add(column("repeat.customer", 140, CalledCustomerJson::name));
+        table.getColumns().add(column("repeat.mostInAWeek", 165, c -> Messages.get("repeat.inWeekOf", c.mostInAWeek(),
                 WEEK_OF.format(java.time.LocalDate.parse(c.weekOf())))));
         table.getColumns().add(column("repeat.calls", 70, c -> Integer.toString(c.calls())));
         table.getColumns().add(column("repeat.teams", 220, c -> teams(c.byTeam())));
