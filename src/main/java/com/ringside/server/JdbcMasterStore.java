@@ -639,9 +639,19 @@ public final class JdbcMasterStore implements MasterStore {
         return new PushResult(event.id(), PushResult.Status.ACCEPTED, null, breach);
     }
 
-    /** An id seen before: the same event is a duplicate; a PENDING call may be completed; nothing else changes. */
+    /**
+     * An id seen before: the same event is a duplicate; a PENDING call may be completed; nothing else changes. A
+     * call the desk decided offline after asking for a permit whose answer it never got is the permit's call: the
+     * master keeps its own decision and takes the agent's wrap-up.
+     */
     private PushResult again(Connection connection, ContactEvent stored, ContactEvent pushed, Instant now)
             throws SQLException {
+        if (sameAttempt(stored, pushed)) {
+            pushed = new ContactEvent(stored.id(), stored.customerId(), stored.occurredAt(), stored.channel(),
+                    stored.direction(), stored.lineOfBusiness(), stored.campaign(), stored.agentId(), stored.number(),
+                    pushed.outcome(), pushed.durationSeconds(), pushed.notes(), stored.sourceSystem(), false,
+                    stored.override());
+        }
         if (stored.equals(pushed)) {
             return new PushResult(pushed.id(), PushResult.Status.DUPLICATE, null, null);
         }
@@ -662,6 +672,13 @@ public final class JdbcMasterStore implements MasterStore {
         tallies.add(connection, List.of(pushed));
         appendChange(connection, "event", pushed.id().toString(), null, "UPSERT");
         return new PushResult(pushed.id(), PushResult.Status.UPDATED, null, null);
+    }
+
+    private static boolean sameAttempt(ContactEvent permitted, ContactEvent offline) {
+        return !permitted.provisional() && offline.provisional() && permitted.isOutboundCall() && offline.isOutboundCall()
+                && permitted.customerId().equals(offline.customerId()) && permitted.lineOfBusiness() == offline.lineOfBusiness()
+                && java.util.Objects.equals(permitted.number(), offline.number())
+                && java.util.Objects.equals(permitted.agentId(), offline.agentId());
     }
 
     @Override

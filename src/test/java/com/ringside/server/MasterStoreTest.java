@@ -303,6 +303,34 @@ class MasterStoreTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void aPermitWhoseAnswerWasLostAndTheDesksOfflineDecisionAreOneCall(Backend backend) {
+        try (JdbcMasterStore store = TestMasters.store(backend, dir, CLOCK)) {
+            Customer ana = customer("Ana", "Ruiz").phone("+14155550123").zone("UTC").build();
+            store.saveCustomer(ana, NOW);
+            UUID id = Ids.newId();
+            Permit permit = store.permit(new DialRequest(ana.id(), ana.phones().get(0).number(), LineOfBusiness.ORDERS,
+                    null, SAM.id(), NOW), id, SAM, null);
+            assertThat(permit.granted()).isTrue();
+            // The answer never reached the desk: it decided from its cache with the same id, and the agent wrapped up.
+            ContactEvent offline = new ContactEvent(id, ana.id(), NOW.plusSeconds(2), permit.event().channel(),
+                    permit.event().direction(), LineOfBusiness.ORDERS, null, SAM.id(), ana.phones().get(0).number(),
+                    Outcome.CONVERSATION, 95, "Order confirmed", permit.event().sourceSystem(), true, null);
+            assertThat(store.push(List.of(offline), NOW.plusSeconds(120))).extracting(PushResult::status)
+                    .containsExactly(PushResult.Status.UPDATED);
+            assertThat(store.push(List.of(offline), NOW.plusSeconds(130))).extracting(PushResult::status)
+                    .as("pushed again").containsExactly(PushResult.Status.DUPLICATE);
+            assertThat(store.events(ana.id())).singleElement().satisfies(call -> {
+                assertThat(call.outcome()).isEqualTo(Outcome.CONVERSATION);
+                assertThat(call.notes()).isEqualTo("Order confirmed");
+                assertThat(call.provisional()).as("the master's own decision stands").isFalse();
+                assertThat(call.occurredAt()).isEqualTo(permit.event().occurredAt());
+            });
+            assertThat(store.violations(Instant.EPOCH, 10)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void aCallDecidedOfflineThatBrokeARuleIsRecordedAsAViolation(Backend backend) {
         try (JdbcMasterStore store = TestMasters.store(backend, dir, CLOCK)) {
             Customer ana = customer("Ana", "Ruiz").phone("+14155550123").zone("UTC").build();

@@ -64,27 +64,30 @@ public final class DialService {
     public ContactEvent place(UUID customerId, PhoneNumber number, LineOfBusiness line, String campaign,
                               String overrideReason) {
         session.dialer().checkReady();
+        // One id for the attempt, however it is decided: a permit whose answer was lost on the way back and the
+        // desk's own decision that followed are the same call, and the master keeps it once.
+        UUID eventId = Ids.newId();
         Optional<MasterLink> link = session.link();
         if (link.isPresent()) {
             try {
-                return placeWithPermit(link.get(), customerId, number, line, campaign, overrideReason);
+                return placeWithPermit(link.get(), eventId, customerId, number, line, campaign, overrideReason);
             } catch (MasterUnreachableException e) {
-                return placeFromCache(customerId, number, line, campaign, overrideReason, cacheSyncedAt());
+                return placeFromCache(eventId, customerId, number, line, campaign, overrideReason, cacheSyncedAt());
             }
         }
-        return placeFromCache(customerId, number, line, campaign, overrideReason, null);
+        return placeFromCache(eventId, customerId, number, line, campaign, overrideReason, null);
     }
 
-    private ContactEvent placeWithPermit(MasterLink link, UUID customerId, PhoneNumber number, LineOfBusiness line,
-                                         String campaign, String overrideReason) {
+    private ContactEvent placeWithPermit(MasterLink link, UUID eventId, UUID customerId, PhoneNumber number,
+                                         LineOfBusiness line, String campaign, String overrideReason) {
         PermitJson permit;
         try {
-            permit = link.client().permit(new PermitRequestJson(Ids.newId().toString(), customerId.toString(),
+            permit = link.client().permit(new PermitRequestJson(eventId.toString(), customerId.toString(),
                     number.e164(), line.name(), campaign, overrideReason));
         } catch (MasterRefusedException e) {
             if (e.sessionEnded()) {
                 // The session ran out mid-shift: the desk keeps working as it would offline, until the agent signs in.
-                return placeFromCache(customerId, number, line, campaign, overrideReason, cacheSyncedAt());
+                return placeFromCache(eventId, customerId, number, line, campaign, overrideReason, cacheSyncedAt());
             }
             throw new CallRefusedException(e.getMessage());
         }
@@ -102,8 +105,8 @@ public final class DialService {
     }
 
     /** Decides from the cache; {@code syncedAt} is when it last matched the master (null: it is the only data). */
-    private ContactEvent placeFromCache(UUID customerId, PhoneNumber number, LineOfBusiness line, String campaign,
-                                        String overrideReason, Instant syncedAt) {
+    private ContactEvent placeFromCache(UUID eventId, UUID customerId, PhoneNumber number, LineOfBusiness line,
+                                        String campaign, String overrideReason, Instant syncedAt) {
         Customer customer = session.customers().find(customerId).orElseThrow();
         Instant now = session.clock().instant();
         List<ContactRule> rules = session.rules().current();
@@ -112,7 +115,7 @@ public final class DialService {
                 new DialRequest(customerId, number, line, campaign, null, now), syncedAt);
         CallOverride override = refuse(decision, overrideReason);
         session.dialer().dial(number);
-        ContactEvent pending = new ContactEvent(Ids.newId(), customerId, now, Channel.CALL, Direction.OUTBOUND, line,
+        ContactEvent pending = new ContactEvent(eventId, customerId, now, Channel.CALL, Direction.OUTBOUND, line,
                 campaign, session.user().id(), number, Outcome.PENDING, 0, "", SourceSystem.RINGSIDE, decision.provisional(),
                 override);
         session.events().record(pending, decision, now);
