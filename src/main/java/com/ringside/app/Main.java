@@ -9,6 +9,7 @@ import com.ringside.cli.ImportCommand;
 import com.ringside.cli.MergesCommand;
 import com.ringside.cli.Options;
 import com.ringside.cli.ServerCommand;
+import com.ringside.cli.SyncCommand;
 import com.ringside.cli.UsersCommand;
 import com.ringside.cti.CallerId;
 import com.ringside.cti.DeskEndpoint;
@@ -38,7 +39,8 @@ public final class Main {
     private static final Set<String> DESK_OPTIONS = Set.of("data-dir", "role", "server", "baresip", "dial-uri",
             "pop-port", "open", "ring");
     private static final List<Command> COMMANDS = List.of(new DemoDataCommand(), new DecideCommand(),
-            new ServerCommand(), new UsersCommand(), new ImportCommand(), new MergesCommand(), new AuditCommand());
+            new ServerCommand(), new UsersCommand(), new ImportCommand(), new MergesCommand(), new AuditCommand(),
+            new SyncCommand());
 
     private Main() {
     }

@@ -91,17 +91,7 @@ public final class CacheDatabase implements AutoCloseable {
     /** Runs {@code work} in one immediate transaction: all of it is stored, or none. */
     public <T> T write(SqlWork<T> work) {
         try (Connection connection = pool.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.apply(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            return SqlWork.inTransaction(connection, work);
         } catch (SQLException e) {
             throw translate(e);
         }
@@ -249,11 +239,5 @@ public final class CacheDatabase implements AutoCloseable {
             }
         }
         return SQLiteErrorCode.UNKNOWN_ERROR;
-    }
-
-    /** A unit of work on one connection. */
-    @FunctionalInterface
-    public interface SqlWork<T> {
-        T apply(Connection connection) throws SQLException;
     }
 }

@@ -1,5 +1,6 @@
 package com.ringside.server;
 
+import com.ringside.cache.SqlWork;
 import com.ringside.domain.ContactEvent;
 import com.ringside.domain.ContactRule;
 import com.ringside.domain.Customer;
@@ -1094,11 +1095,11 @@ public final class JdbcMasterStore implements MasterStore {
         return WireCodec.event(WireCodec.read(body, EventJson.class), "event");
     }
 
-    private <T> T query(MasterDatabase.Work<T> work) {
+    private <T> T query(SqlWork<T> work) {
         return database.read(work);
     }
 
-    private <T> T transaction(MasterDatabase.Work<T> work) {
+    private <T> T transaction(SqlWork<T> work) {
         return database.write(work);
     }
 

@@ -1,6 +1,7 @@
 package com.ringside.server;
 
 import com.ringside.cache.OwnerOnly;
+import com.ringside.cache.SqlWork;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
@@ -96,7 +97,7 @@ public final class MasterDatabase implements AutoCloseable {
     }
 
     /** Reads on one connection, outside any explicit transaction. */
-    <T> T read(Work<T> work) {
+    <T> T read(SqlWork<T> work) {
         try (Connection connection = connection()) {
             return work.apply(connection);
         } catch (SQLException e) {
@@ -105,19 +106,9 @@ public final class MasterDatabase implements AutoCloseable {
     }
 
     /** One transaction: all of the work is stored, or none of it. */
-    <T> T write(Work<T> work) {
+    <T> T write(SqlWork<T> work) {
         try (Connection connection = connection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.apply(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            return SqlWork.inTransaction(connection, work);
         } catch (SQLException e) {
             throw failed("write", e);
         }
@@ -125,12 +116,6 @@ public final class MasterDatabase implements AutoCloseable {
 
     static MasterException failed(String what, SQLException e) {
         return new MasterException("The master database failed to " + what + ": " + e.getMessage(), e);
-    }
-
-    /** Work on a connection of the master's. */
-    @FunctionalInterface
-    interface Work<T> {
-        T apply(Connection connection) throws SQLException;
     }
 
     @Override
