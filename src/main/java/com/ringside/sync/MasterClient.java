@@ -18,6 +18,7 @@ import com.ringside.wire.WireRecords.AcknowledgementJson;
 import com.ringside.wire.WireRecords.AuditEntryJson;
 import com.ringside.wire.WireRecords.ContactRateJson;
 import com.ringside.wire.WireRecords.FlaggedCallJson;
+import com.ringside.wire.WireRecords.ImportReportJson;
 import com.ringside.wire.WireRecords.MergeJson;
 import com.ringside.wire.WireRecords.RepeatCallsJson;
 import com.ringside.wire.WireRecords.RuleOutcomeJson;
@@ -37,6 +38,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,6 +163,38 @@ public final class MasterClient {
             }
         }
         return authorised(HttpRequest.newBuilder(URI.create(uri.toString()))).timeout(REQUEST).GET().build();
+    }
+
+    /**
+     * Imports a source system's extract at the master (administrators): the mapping and the extract go as
+     * multipart form data, and the import report comes back.
+     */
+    public ImportReportJson importExtract(String system, Path mapping, Path extract) throws IOException {
+        String boundary = "ringside-" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        part(body, boundary, "form-data; name=\"system\"", system.getBytes(StandardCharsets.UTF_8));
+        part(body, boundary, "form-data; name=\"mapping\"; filename=\"" + fileName(mapping) + "\"",
+                Files.readAllBytes(mapping));
+        part(body, boundary, "form-data; name=\"extract\"; filename=\"" + fileName(extract) + "\"",
+                Files.readAllBytes(extract));
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = authorised(HttpRequest.newBuilder(URI.create(api + "/imports")))
+                .timeout(Duration.ofMinutes(10)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return read(send(request), ImportReportJson.class);
+    }
+
+    private static void part(java.io.ByteArrayOutputStream body, String boundary, String disposition, byte[] content)
+            throws IOException {
+        body.write(("--" + boundary + "\r\nContent-Disposition: " + disposition + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A file's name as a form field may carry it: no quotes, no line breaks. */
+    private static String fileName(Path file) {
+        return file.getFileName().toString().replaceAll("[\"\\r\\n]", "_");
     }
 
     public MergeJson acceptSuggestion(String suggestionId) {

@@ -15,6 +15,8 @@ import com.ringside.desktop.pop.ScreenPopModel;
 import com.ringside.desktop.customer.NewCustomers;
 import com.ringside.desktop.merges.DuplicatesService;
 import com.ringside.desktop.merges.DuplicatesWindow;
+import com.ringside.desktop.sources.FilePicker;
+import com.ringside.desktop.sources.ImportWindow;
 import com.ringside.desktop.supervision.ExportTarget;
 import com.ringside.desktop.supervision.SupervisionService;
 import com.ringside.desktop.supervision.SupervisionWindow;
@@ -97,6 +99,7 @@ public final class MainWindow {
     private final Button qualityButton = new Button(Messages.get("quality.open"), Icons.of("mdi2d-database-check-outline"));
     private final Button duplicatesButton = new Button(Messages.get("dup.open"), Icons.of("mdi2a-account-multiple-outline"));
     private final Button supervisionButton = new Button(Messages.get("supervision.open"), Icons.of("mdi2c-chart-box-outline"));
+    private final Button importButton = new Button(Messages.get("import.open"), Icons.of("mdi2d-database-import-outline"));
 
     public MainWindow(Background background, Theme theme) {
         this.background = background;
@@ -117,12 +120,14 @@ public final class MainWindow {
         duplicatesButton.setId("open-duplicates");
         qualityButton.setId("open-data-quality");
         supervisionButton.setId("open-supervision");
-        for (Button supervisorOnly : List.of(qualityButton, duplicatesButton, supervisionButton)) {
-            supervisorOnly.setVisible(false);
-            supervisorOnly.setManaged(false);
+        importButton.setId("open-import");
+        for (Button byRole : List.of(qualityButton, duplicatesButton, supervisionButton, importButton)) {
+            byRole.setVisible(false);
+            byRole.setManaged(false);
         }
         rulesButton.setDisable(true);
-        HBox top = new HBox(12, brand, search, supervisionButton, qualityButton, duplicatesButton, rulesButton, themeToggle);
+        HBox top = new HBox(12, brand, search, supervisionButton, qualityButton, duplicatesButton, importButton, rulesButton,
+                themeToggle);
         top.getStyleClass().add("top-bar");
         top.setAlignment(Pos.CENTER_LEFT);
         root.setTop(top);
@@ -219,6 +224,11 @@ public final class MainWindow {
             supervisorOnly.setVisible(supervises);
             supervisorOnly.setManaged(supervises);
         }
+        boolean administers = session.user().role().atLeast(UserRole.ADMIN) && session.link().isPresent();
+        importButton.setVisible(administers);
+        importButton.setManaged(administers);
+        importButton.setOnAction(event -> new ImportWindow(session.link().orElseThrow().client(), background,
+                FilePicker.fileChooser(), ExportTarget.fileChooser()).show(root.getScene().getWindow()));
         supervisionButton.setOnAction(event -> new SupervisionWindow(
                 new SupervisionService(session.link().orElseThrow().client()), background, ExportTarget.fileChooser(),
                 session.clock(), customerId -> {
