@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -29,6 +30,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -77,8 +79,8 @@ public final class ImportWindow {
         GridPane chosen = new GridPane();
         chosen.setHgap(10);
         chosen.setVgap(8);
-        chosen.addRow(0, new Label(Messages.get("import.mapping")), mappingName, chooseMapping);
-        chosen.addRow(1, new Label(Messages.get("import.extract")), extractName, chooseExtract);
+        chosen.addRow(0, new Label(Messages.get("import.mapping")), chooseMapping, mappingName);
+        chosen.addRow(1, new Label(Messages.get("import.extract")), chooseExtract, extractName);
         run.setId("import-run");
         run.getStyleClass().add("accent");
         run.setDisable(true);
@@ -90,6 +92,7 @@ public final class ImportWindow {
         actions.setAlignment(Pos.CENTER_LEFT);
         status.setId("import-status");
         status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         figures.setId("import-figures");
         figures.getStyleClass().add("title-4");
         rejected.setId("import-rejected");
@@ -161,7 +164,7 @@ public final class ImportWindow {
     }
 
     private static TableColumn<RejectedRowJson, String> column(String key, double width,
-                                                               java.util.function.Function<RejectedRowJson, String> value) {
+                                                               Function<RejectedRowJson, String> value) {
         TableColumn<RejectedRowJson, String> column = new TableColumn<>(Messages.get(key));
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
