@@ -29,6 +29,14 @@ final class Percentiles {
         }
     }
 
+    int size() {
+        return count;
+    }
+
+    double max() {
+        return Arrays.stream(samples, 0, count).max().orElse(0) / 1e6;
+    }
+
     double p50() {
         long[] sorted = Arrays.copyOf(samples, count);
         Arrays.sort(sorted);
