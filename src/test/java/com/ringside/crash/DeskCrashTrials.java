@@ -4,15 +4,10 @@ import static com.ringside.testing.Customers.customer;
 import static com.ringside.testing.Customers.outboundCall;
 
 import com.ringside.cache.CacheDatabase;
-import com.ringside.cache.ContactEventStore;
-import com.ringside.domain.Channel;
 import com.ringside.domain.ContactEvent;
 import com.ringside.domain.Customer;
-import com.ringside.domain.Direction;
-import com.ringside.domain.Ids;
 import com.ringside.domain.LineOfBusiness;
 import com.ringside.domain.Outcome;
-import com.ringside.domain.SourceSystem;
 import com.ringside.domain.UserRole;
 import com.ringside.server.JdbcMasterStore;
 import com.ringside.server.MasterServer;
@@ -21,17 +16,12 @@ import com.ringside.sync.MasterLink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -96,14 +86,8 @@ public final class DeskCrashTrials implements AutoCloseable {
     /** A synced desk with 1,500 calls waiting in its outbox, killed while it pushes them. */
     public Trial outboxPush(Path desk) throws Exception {
         try (CacheDatabase cache = CacheDatabase.open(desk)) {
-            ContactEventStore events = new ContactEventStore(cache);
-            UUID agent = master.userByName("sam").orElseThrow().user().id();
-            for (int i = 0; i < 1_500; i++) {
-                Customer c = customers.get(random.nextInt(CUSTOMERS));
-                events.record(new ContactEvent(Ids.newId(), c.id(), clock.instant().minusSeconds(i), Channel.CALL,
-                        Direction.OUTBOUND, LineOfBusiness.FINANCING, null, agent, c.phones().get(0).number(),
-                        Outcome.NO_ANSWER, 0, "", SourceSystem.RINGSIDE, true, null), clock.instant());
-            }
+            WaitingCalls.record(cache, customers, master.userByName("sam").orElseThrow().user().id(), 1_500, random,
+                    clock.instant());
         }
         return crashAndCheck(Phase.OUTBOX_PUSH, desk);
     }
@@ -145,47 +129,9 @@ public final class DeskCrashTrials implements AutoCloseable {
 
     /** Problems found: the cache unsound, calls left unsent, or any event missing, extra or different at either end. */
     private List<String> check(Path desk) {
-        List<String> problems = new ArrayList<>();
-        Map<String, String> atMaster = new HashMap<>();
-        for (Customer c : customers) {
-            for (ContactEvent e : master.events(c.id())) {
-                atMaster.put(e.id().toString(), e.outcome().name());
-            }
-        }
         try (CacheDatabase cache = CacheDatabase.open(desk)) {
-            Map<String, String> atDesk = cache.read(connection -> {
-                Map<String, String> events = new HashMap<>();
-                try (PreparedStatement statement = connection.prepareStatement("SELECT id, outcome FROM contact_event");
-                     ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        events.put(rows.getString(1), rows.getString(2));
-                    }
-                }
-                return events;
-            });
-            String integrity = cache.read(connection -> {
-                try (ResultSet rows = connection.createStatement().executeQuery("PRAGMA integrity_check")) {
-                    rows.next();
-                    return rows.getString(1);
-                }
-            });
-            if (!integrity.equals("ok")) {
-                problems.add("integrity_check: " + integrity);
-            }
-            int waiting = new ContactEventStore(cache).outboxSize();
-            if (waiting != 0) {
-                problems.add(waiting + " events still wait to be sent");
-            }
-            long missing = atMaster.keySet().stream().filter(id -> !atDesk.containsKey(id)).count();
-            long extra = atDesk.keySet().stream().filter(id -> !atMaster.containsKey(id)).count();
-            long different = atMaster.entrySet().stream().filter(e -> atDesk.containsKey(e.getKey())
-                    && !e.getValue().equals(atDesk.get(e.getKey()))).count();
-            if (missing + extra + different > 0) {
-                problems.add(missing + " events missing at the desk, " + extra + " only at the desk, " + different
-                        + " different");
-            }
+            return CrashChecks.deskProblems(cache, CrashChecks.masterEvents(master, customers));
         }
-        return problems;
     }
 
     public long masterEvents() {
