@@ -32,6 +32,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -623,6 +624,13 @@ public final class JdbcMasterStore implements MasterStore {
                     event.campaign(), event.agentId(), event.occurredAt());
             DialDecision decision = decide(connection, customer.get(), asked, event.id());
             boolean blocked = decision.verdict() == Verdict.BLOCK;
+            if (!blocked && event.override() == null) {
+                DialDecision later = pushedOver(connection, customer.get(), event);
+                if (later != null) {
+                    decision = later;
+                    blocked = true;
+                }
+            }
             if (blocked && event.override() != null) {
                 FlaggedCalls.record(connection, FlaggedCall.Kind.OVERRIDE, event, decision, now);
                 tallies.countDecision(connection, event.occurredAt(), event.lineOfBusiness(), decision,
@@ -731,22 +739,36 @@ public final class JdbcMasterStore implements MasterStore {
     private DialDecision decide(Connection connection, Customer customer, DialRequest request, UUID excluding)
             throws SQLException {
         List<ContactRule> rules = currentRules(connection);
-        Instant since = request.at().minus(ContactRule.lookBack(rules));
-        List<ContactEvent> history = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT body FROM contact_event WHERE customer_id = ? AND occurred_at > ? ORDER BY occurred_at")) {
-            statement.setString(1, customer.id().toString());
-            statement.setLong(2, since.toEpochMilli());
+        List<ContactEvent> history = new ArrayList<>(eventsBetween(connection, customer.id(),
+                request.at().minus(ContactRule.lookBack(rules)), request.at()));
+        history.removeIf(event -> event.id().equals(excluding));
+        return policy.decide(rules, customer, history, request);
+    }
+
+    /** The customer's events with {@code after < occurred_at <= until}, oldest first. */
+    private List<ContactEvent> eventsBetween(Connection connection, UUID customerId, Instant after, Instant until)
+            throws SQLException {
+        List<ContactEvent> events = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT body FROM contact_event "
+                + "WHERE customer_id = ? AND occurred_at > ? AND occurred_at <= ? ORDER BY occurred_at")) {
+            statement.setString(1, customerId.toString());
+            statement.setLong(2, after.toEpochMilli());
+            statement.setLong(3, until.toEpochMilli());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    ContactEvent event = parseEvent(rows.getString(1));
-                    if (!event.occurredAt().isAfter(request.at()) && !event.id().equals(excluding)) {
-                        history.add(event);
-                    }
+                    events.add(parseEvent(rows.getString(1)));
                 }
             }
         }
-        return policy.decide(rules, customer, history, request);
+        return events;
+    }
+
+    /** The decision of a later call this late-arriving offline call puts over a rule, or null. */
+    private DialDecision pushedOver(Connection connection, Customer customer, ContactEvent offline) throws SQLException {
+        List<ContactRule> rules = currentRules(connection);
+        Duration lookBack = ContactRule.lookBack(rules);
+        return LateArrivals.pushedOver(policy, rules, customer, offline, eventsBetween(connection, customer.id(),
+                offline.occurredAt().minus(lookBack), offline.occurredAt().plus(lookBack)));
     }
 
     @Override

@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
 /**
  * What must hold for the calls of one campaign after the master crashed while desks asked it for permits: every
  * call a desk placed is at the master once, as the agent wrapped it up, and nothing else is; a granted permit is
- * never lost; the master granted no more than the cap; and a call made offline is flagged exactly when the calls
- * the master held when it stored that call already filled the cap.
+ * never lost; the master granted no more than the cap; a call made offline is flagged exactly when the master
+ * already held the cap's worth of calls when it stored it — before it in time, or after it and so put over the cap
+ * by it; and the calls left unflagged never exceed the cap.
  */
 final class PermitChecks {
     private final int cap;
@@ -63,9 +64,13 @@ final class PermitChecks {
         permitted.values().stream().filter(count -> count > cap).forEach(count ->
                 problems.add(count + " permits granted on one customer, over the cap of " + cap));
         report(problems, stored.values().stream().filter(e -> e.provisional() && !flagged.contains(e.id())
-                && seen(e) >= cap).count(), "calls made offline past the cap and not flagged");
-        report(problems, flagged.stream().map(stored::get).filter(e -> !e.provisional() || seen(e) < cap).count(),
+                && heldBefore(e) >= cap).count(), "calls made offline past the cap and not flagged");
+        report(problems, flagged.stream().map(stored::get).filter(e -> !e.provisional() || heldBefore(e) < cap).count(),
                 "calls flagged that did not break the cap");
+        stored.values().stream().filter(e -> !flagged.contains(e.id()))
+                .collect(Collectors.groupingBy(ContactEvent::customerId, Collectors.counting()))
+                .values().stream().filter(count -> count > cap).forEach(count ->
+                        problems.add(count + " unflagged calls on one customer, over the cap of " + cap));
         return problems;
     }
 
@@ -75,10 +80,10 @@ final class PermitChecks {
                         && !stored.get(call.call().id()).provisional()).count(), flagged.size());
     }
 
-    /** The calls to the customer the master held when it stored {@code call} and that occurred no later. */
-    private long seen(ContactEvent call) {
+    /** The calls to the customer the master held when it stored {@code call}; the trial's window holds them all. */
+    private long heldBefore(ContactEvent call) {
         return stored.values().stream().filter(e -> e.customerId().equals(call.customerId())
-                && !e.occurredAt().isAfter(call.occurredAt()) && storedAs.get(e.id()) < storedAs.get(call.id())).count();
+                && storedAs.get(e.id()) < storedAs.get(call.id())).count();
     }
 
     /** Each event's place in the order the master stored them: its first entry in the master's feed. */

@@ -357,6 +357,39 @@ class MasterStoreTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void aCallMadeOfflineThatArrivesAfterLaterPermittedCallsIsFlaggedWhenItPutsOneOfThemOverTheCap(Backend backend) {
+        try (JdbcMasterStore store = TestMasters.store(backend, dir, CLOCK)) {
+            Customer ana = customer("Ana", "Ruiz").phone("+14155550123").zone("UTC").build();
+            store.saveCustomer(ana, NOW);
+            store.saveRule(threePerWeek(), null, NOW);
+            // A desk offline since the morning called Ana twice; meanwhile the master permitted two calls to her.
+            List<ContactEvent> offline = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                ContactEvent call = outboundCall(ana, NOW.minusSeconds(7_200 - i * 600L), LineOfBusiness.ORDERS,
+                        Outcome.NO_ANSWER);
+                offline.add(new ContactEvent(call.id(), call.customerId(), call.occurredAt(), call.channel(),
+                        call.direction(), call.lineOfBusiness(), call.campaign(), SAM.id(), call.number(), call.outcome(),
+                        0, "", call.sourceSystem(), true, null));
+            }
+            for (int i = 0; i < 2; i++) {
+                assertThat(store.permit(new DialRequest(ana.id(), ana.phones().get(0).number(), LineOfBusiness.ORDERS,
+                        null, SAM.id(), NOW.minusSeconds(1_800 - i * 60L)), Ids.newId(), SAM, null).granted()).isTrue();
+            }
+
+            List<PushResult> results = store.push(offline, NOW);
+
+            assertThat(results).extracting(r -> r.violation() != null)
+                    .as("the first fits under the cap of 3; the second makes the later permitted calls 4 in the week")
+                    .containsExactly(false, true);
+            assertThat(store.violations(Instant.EPOCH, 10)).singleElement().satisfies(v -> {
+                assertThat(v.eventId()).isEqualTo(offline.get(1).id());
+                assertThat(v.decision().reasons()).extracting(r -> r.code()).contains("ATTEMPT_CAP");
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void aCursorThisMasterNeverIssuedIsRefused(Backend backend) {
         try (JdbcMasterStore store = TestMasters.store(backend, dir, CLOCK)) {
             store.saveCustomer(customer("Ana", "Ruiz").phone("+14155550123").build(), NOW);

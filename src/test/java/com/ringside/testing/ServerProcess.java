@@ -25,12 +25,12 @@ public final class ServerProcess implements AutoCloseable {
         this.address = address;
     }
 
-    /** Starts {@code ringside server ARGS} with {@code environment} added, and waits until it listens. */
+    /** Starts {@code ringside server ARGS} with {@code environment} added, and waits until it listens; its errors go to {@code log}. */
     public static ServerProcess start(List<String> args, Map<String, String> environment, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), "com.ringside.app.Main", "server"));
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         Process process = builder.start();
         CompletableFuture<URI> listening = CompletableFuture.supplyAsync(() -> awaitAddress(process));
