@@ -11,7 +11,6 @@ import com.ringside.domain.DialDecision;
 import com.ringside.domain.DialRequest;
 import com.ringside.domain.Ids;
 import com.ringside.domain.Outcome;
-import com.ringside.domain.Phone;
 import com.ringside.domain.PhoneNumber;
 import com.ringside.domain.UserRole;
 import com.ringside.domain.Verdict;

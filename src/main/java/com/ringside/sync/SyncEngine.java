@@ -106,6 +106,11 @@ public final class SyncEngine implements AutoCloseable {
                 LOG.warn("The master refused a sync: {}", e.getMessage());
             }
         } catch (RuntimeException e) {
+            if (closed) {
+                // The desk closed its cache under a running sync; the next start picks up where this one stopped.
+                LOG.debug("Sync stopped by closing: {}", e.getMessage());
+                return;
+            }
             LOG.error("Sync failed", e);
             offline(e.getMessage());
         }

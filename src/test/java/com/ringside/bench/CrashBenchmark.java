@@ -18,8 +18,8 @@ import java.util.Map;
  */
 public final class CrashBenchmark {
     public static void main(String[] args) throws Exception {
-        int trials = Integer.parseInt(arg(args, "--trials", "200"));
-        Path out = Path.of(arg(args, "--out", "target/bench/crash.md"));
+        int trials = Integer.parseInt(BenchArgs.arg(args, "--trials", "200"));
+        Path out = Path.of(BenchArgs.arg(args, "--out", "target/bench/crash.md"));
         Map<Phase, int[]> counts = new EnumMap<>(Phase.class);
         List<String> problems = new ArrayList<>();
         long started = System.nanoTime();
@@ -38,23 +38,11 @@ public final class CrashBenchmark {
                 trial.problems().forEach(problem -> problems.add(trial.phase() + ": " + problem));
             }
         }
-        StringBuilder table = new StringBuilder("| phase | trials | killed mid-work | trials with a problem |\n"
-                + "|---|---:|---:|---:|\n");
-        counts.forEach((phase, count) -> table.append(String.format(Locale.ENGLISH, "| %s | %d | %d | %d |%n",
-                phase.name().toLowerCase(Locale.ROOT).replace('_', ' '), count[0], count[1], count[2])));
+        String table = TrialTable.of(counts);
         String text = String.format(Locale.ENGLISH, "# Desk crashes%n%n%s%n%d trials in %.0f s.%n%s", table, trials,
                 (System.nanoTime() - started) / 1e9, problems.isEmpty() ? "" : "\nProblems:\n- " + String.join("\n- ", problems) + "\n");
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, text);
         System.out.print(text);
-    }
-
-    private static String arg(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 }

@@ -11,7 +11,6 @@ import com.ringside.identity.PhoneNormalizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,10 +28,10 @@ public final class DeskBenchmark {
     private static final LocalDate AS_OF = LocalDate.of(2026, 3, 8);
 
     public static void main(String[] args) throws Exception {
-        int customers = Integer.parseInt(arg(args, "--customers", "1000000"));
-        int eventsPerCustomer = Integer.parseInt(arg(args, "--events-per-customer", "10"));
-        Path out = Path.of(arg(args, "--out", "docs/benchmarks/desk.md"));
-        Path dataDir = Path.of(arg(args, "--data-dir", "target/bench-cache"));
+        int customers = Integer.parseInt(BenchArgs.arg(args, "--customers", "1000000"));
+        int eventsPerCustomer = Integer.parseInt(BenchArgs.arg(args, "--events-per-customer", "10"));
+        Path out = Path.of(BenchArgs.arg(args, "--out", "docs/benchmarks/desk.md"));
+        Path dataDir = Path.of(BenchArgs.arg(args, "--data-dir", "target/bench-cache"));
         deleteRecursively(dataDir);
 
         List<String> rows = new ArrayList<>();
@@ -136,14 +135,6 @@ public final class DeskBenchmark {
         System.out.println("[bench] " + message);
     }
 
-    private static String arg(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
-    }
 
     private static void deleteRecursively(Path dir) throws IOException {
         if (Files.exists(dir)) {

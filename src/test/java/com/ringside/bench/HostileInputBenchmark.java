@@ -17,8 +17,8 @@ import java.util.function.LongConsumer;
  */
 public final class HostileInputBenchmark {
     public static void main(String[] args) throws Exception {
-        double scale = Double.parseDouble(arg(args, "--scale", "1"));
-        Path out = Path.of(arg(args, "--out", "target/bench/hostile.md"));
+        double scale = Double.parseDouble(BenchArgs.arg(args, "--scale", "1"));
+        Path out = Path.of(BenchArgs.arg(args, "--out", "target/bench/hostile.md"));
         StringBuilder table = new StringBuilder("| target | inputs | findings | first finding (seed) | inputs/s |\n"
                 + "|---|---:|---:|---|---:|\n");
         long total = 0;
@@ -63,14 +63,5 @@ public final class HostileInputBenchmark {
         table.append(String.format(Locale.ENGLISH, "| %s | %,d | %,d | %s | %,.0f |%n", target, inputs, findings,
                 first.isEmpty() ? "—" : first.get(0), inputs / seconds));
         return inputs;
-    }
-
-    private static String arg(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 }

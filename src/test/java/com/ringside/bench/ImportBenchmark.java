@@ -41,8 +41,8 @@ public final class ImportBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int people = Integer.parseInt(arg(args, "--people", "20000"));
-        Path out = Path.of(arg(args, "--out", "docs/benchmarks/ingest.md"));
+        int people = Integer.parseInt(BenchArgs.arg(args, "--people", "20000"));
+        Path out = Path.of(BenchArgs.arg(args, "--out", "docs/benchmarks/ingest.md"));
         Path dir = Files.createTempDirectory("ringside-import-bench");
         Random random = new Random(17);
         List<Person> persons = new ArrayList<>();
@@ -196,14 +196,5 @@ public final class ImportBenchmark {
             total += n * (n - 1) / 2;
         }
         return total;
-    }
-
-    private static String arg(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 }

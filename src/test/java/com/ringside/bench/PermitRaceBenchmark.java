@@ -52,12 +52,12 @@ public final class PermitRaceBenchmark {
     private static final int WARM_UP_SECONDS = 20;
 
     public static void main(String[] args) throws Exception {
-        int minutes = Integer.parseInt(arg(args, "--minutes", "3"));
-        int desks = Integer.parseInt(arg(args, "--desks", "64"));
-        int customerCount = Integer.parseInt(arg(args, "--customers", "8"));
-        int cap = Integer.parseInt(arg(args, "--cap", "3"));
-        Duration window = Duration.ofSeconds(Integer.parseInt(arg(args, "--window-seconds", "10")));
-        Path out = Path.of(arg(args, "--out", "docs/benchmarks/permit-race.md"));
+        int minutes = Integer.parseInt(BenchArgs.arg(args, "--minutes", "3"));
+        int desks = Integer.parseInt(BenchArgs.arg(args, "--desks", "64"));
+        int customerCount = Integer.parseInt(BenchArgs.arg(args, "--customers", "8"));
+        int cap = Integer.parseInt(BenchArgs.arg(args, "--cap", "3"));
+        Duration window = Duration.ofSeconds(Integer.parseInt(BenchArgs.arg(args, "--window-seconds", "10")));
+        Path out = Path.of(BenchArgs.arg(args, "--out", "docs/benchmarks/permit-race.md"));
         Path dir = Files.createTempDirectory("ringside-permit-race");
         Clock clock = Clock.systemUTC();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
@@ -261,14 +261,5 @@ public final class PermitRaceBenchmark {
 
     private static JdbcMasterStore store(String url, Clock clock) {
         return new JdbcMasterStore(MasterDatabase.postgres(url, "postgres", "postgres"), POLICY, clock);
-    }
-
-    private static String arg(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 }

@@ -53,10 +53,10 @@ public final class PopBenchmark {
         if (System.getenv("DISPLAY") == null && System.getProperty(CHILD) == null) {
             System.exit(underXvfb(args));
         }
-        Path dataDir = Path.of(arg(args, "--data-dir", "target/bench-cache"));
-        int calls = Integer.parseInt(arg(args, "--calls", "500"));
-        int customers = Integer.parseInt(arg(args, "--customers", "1000000"));
-        Path out = Path.of(arg(args, "--out", "docs/benchmarks/pop.md"));
+        Path dataDir = Path.of(BenchArgs.arg(args, "--data-dir", "target/bench-cache"));
+        int calls = Integer.parseInt(BenchArgs.arg(args, "--calls", "500"));
+        int customers = Integer.parseInt(BenchArgs.arg(args, "--customers", "1000000"));
+        Path out = Path.of(BenchArgs.arg(args, "--out", "docs/benchmarks/pop.md"));
         ensureCache(dataDir, customers);
 
         Clock clock = Clock.systemDefaultZone();
@@ -279,14 +279,5 @@ public final class PopBenchmark {
                 "-cp", System.getProperty("java.class.path"), PopBenchmark.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).inheritIO().start().waitFor();
-    }
-
-    private static String arg(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 }

@@ -57,10 +57,10 @@ public final class ReportsBenchmark {
         Outcome.WRONG_NUMBER};
 
     public static void main(String[] args) throws Exception {
-        int customers = Integer.parseInt(arg(args, "--customers", "20000"));
-        long events = Long.parseLong(arg(args, "--events", "200000"));
-        String backends = arg(args, "--backend", "sqlite");
-        Path out = Path.of(arg(args, "--out", "target/bench/reports.md"));
+        int customers = Integer.parseInt(BenchArgs.arg(args, "--customers", "20000"));
+        long events = Long.parseLong(BenchArgs.arg(args, "--events", "200000"));
+        String backends = BenchArgs.arg(args, "--backend", "sqlite");
+        Path out = Path.of(BenchArgs.arg(args, "--out", "target/bench/reports.md"));
         StringBuilder table = new StringBuilder("| back end | report | period | line | median ms | max ms |\n"
                 + "|---|---|---|---|---:|---:|\n");
         StringBuilder notes = new StringBuilder();
@@ -160,14 +160,5 @@ public final class ReportsBenchmark {
         table.append(String.format(Locale.ENGLISH, "| %s | %s | %s | %s | %,d | %,d |%n", backend.name().toLowerCase(Locale.ROOT),
                 report, days == 0 ? "—" : days + " days", line == null ? "all" : line.name().toLowerCase(Locale.ROOT),
                 millis[RUNS / 2], millis[RUNS - 1]));
-    }
-
-    private static String arg(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 }

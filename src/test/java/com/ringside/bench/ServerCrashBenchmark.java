@@ -19,8 +19,8 @@ import java.util.Map;
  */
 public final class ServerCrashBenchmark {
     public static void main(String[] args) throws Exception {
-        int trials = Integer.parseInt(arg(args, "--trials", "50"));
-        Path out = Path.of(arg(args, "--out", "target/bench/server-crash.md"));
+        int trials = Integer.parseInt(BenchArgs.arg(args, "--trials", "50"));
+        Path out = Path.of(BenchArgs.arg(args, "--out", "target/bench/server-crash.md"));
         Map<Phase, int[]> counts = new EnumMap<>(Phase.class);
         List<String> problems = new ArrayList<>();
         int[] calls = new int[4];
@@ -40,27 +40,15 @@ public final class ServerCrashBenchmark {
                 calls[3] += trial.calls().flagged();
             }
         }
-        StringBuilder table = new StringBuilder("| phase | trials | killed mid-work | trials with a problem |\n"
-                + "|---|---:|---:|---:|\n");
-        counts.forEach((phase, count) -> table.append(String.format(Locale.ENGLISH, "| %s | %d | %d | %d |%n",
-                phase.name().toLowerCase(Locale.ROOT).replace('_', ' '), count[0], count[1], count[2])));
+        String table = TrialTable.of(counts);
         String text = String.format(Locale.ENGLISH, "# Master server crashes%n%n%s%n%d trials in %.0f s. In the permit "
-                + "trials the desks placed %d calls: %d with a permit; %d more that the master had permitted but whose "
+                + "trials the desks placed %,d calls: %,d with a permit; %,d more that the master had permitted but whose "
                 + "answer the crash cut off, placed offline under the permit's id and kept once as permitted calls; the "
-                + "rest offline, %d of them flagged as over the cap.%n%s", table, trials,
+                + "rest offline, %,d of them flagged as over the cap.%n%s", table, trials,
                 (System.nanoTime() - started) / 1e9, calls[0], calls[1], calls[2], calls[3],
                 problems.isEmpty() ? "" : "\nProblems:\n- " + String.join("\n- ", problems) + "\n");
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, text);
         System.out.print(text);
-    }
-
-    private static String arg(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 }

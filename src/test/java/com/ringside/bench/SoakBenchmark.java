@@ -33,7 +33,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -54,11 +53,11 @@ public final class SoakBenchmark {
     private static final int SAMPLES = 16;
 
     public static void main(String[] args) throws Exception {
-        int deskCount = Integer.parseInt(arg(args, "--desks", "200"));
-        int customerCount = Integer.parseInt(arg(args, "--customers", "6000"));
-        int dayMinutes = Integer.parseInt(arg(args, "--day-minutes", "10"));
-        int callsPerAgent = Integer.parseInt(arg(args, "--calls-per-agent", "80"));
-        Path out = Path.of(arg(args, "--out", "docs/benchmarks/soak.md"));
+        int deskCount = Integer.parseInt(BenchArgs.arg(args, "--desks", "200"));
+        int customerCount = Integer.parseInt(BenchArgs.arg(args, "--customers", "6000"));
+        int dayMinutes = Integer.parseInt(BenchArgs.arg(args, "--day-minutes", "10"));
+        int callsPerAgent = Integer.parseInt(BenchArgs.arg(args, "--calls-per-agent", "80"));
+        Path out = Path.of(BenchArgs.arg(args, "--out", "docs/benchmarks/soak.md"));
         Path dir = Files.createTempDirectory("ringside-soak");
         Clock clock = Clock.systemUTC();
 
@@ -291,14 +290,5 @@ public final class SoakBenchmark {
                 """, desks, dayMinutes, desks, customers, callsPerAgent, dayMinutes, 480.0 / dayMinutes,
                 String.join("\n", rows), firstSync, day.placed.get(), day.blocked.get(), day.provisional.get(),
                 day.failed.get(), day.wholeDay.p50(), day.wholeDay.p99(), expected, atMaster, desksBehind);
-    }
-
-    private static String arg(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 }

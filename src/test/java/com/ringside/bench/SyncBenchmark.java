@@ -41,7 +41,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,10 +69,10 @@ public final class SyncBenchmark {
             (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     public static void main(String[] args) throws Exception {
-        int customers = Integer.parseInt(arg(args, "--customers", "1000000"));
-        int events = Integer.parseInt(arg(args, "--events-per-customer", "5"));
-        Path out = Path.of(arg(args, "--out", "docs/benchmarks/sync.md"));
-        String part = arg(args, "--part", "all");
+        int customers = Integer.parseInt(BenchArgs.arg(args, "--customers", "1000000"));
+        int events = Integer.parseInt(BenchArgs.arg(args, "--events-per-customer", "5"));
+        Path out = Path.of(BenchArgs.arg(args, "--out", "docs/benchmarks/sync.md"));
+        String part = BenchArgs.arg(args, "--part", "all");
         Path dir = Files.createTempDirectory("ringside-sync-bench");
         List<String> rows = new ArrayList<>();
         Clock clock = Clock.systemUTC();
@@ -82,7 +81,7 @@ public final class SyncBenchmark {
             rows.addAll(sync(customers, events, dir, clock));
         }
         if (!part.equals("sync")) {
-            int desks = Integer.parseInt(arg(args, "--desks", "64"));
+            int desks = Integer.parseInt(BenchArgs.arg(args, "--desks", "64"));
             rows.addAll(permits(clock, 1_000, desks));
             rows.addAll(permits(clock, 8, desks));
         }
@@ -270,14 +269,5 @@ public final class SyncBenchmark {
             public void customersChanged(Set<UUID> customerIds) {
             }
         };
-    }
-
-    private static String arg(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 }

@@ -1,6 +1,5 @@
 package com.ringside.crash;
 
-import static com.ringside.testing.Customers.customer;
 import static com.ringside.testing.Customers.outboundCall;
 
 import com.ringside.cache.CacheDatabase;
@@ -18,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -54,16 +52,7 @@ public final class DeskCrashTrials implements AutoCloseable {
         server = new MasterServer(master, clock, Duration.ofHours(8));
         address = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
         server.authenticator().addUser("sam", "Sam Agent", UserRole.AGENT, "sam-password".toCharArray());
-        List<ContactEvent> history = new ArrayList<>();
-        Instant now = clock.instant();
-        for (int i = 0; i < CUSTOMERS; i++) {
-            Customer c = customer("Crash", "Test" + i).phone(String.format("+1415%07d", i)).zone("UTC").build();
-            customers.add(c);
-            for (int e = 0; e < EVENTS_PER_CUSTOMER; e++) {
-                history.add(outboundCall(c, now.minus(Duration.ofHours(1 + e * 30L)), LineOfBusiness.ORDERS, Outcome.BUSY));
-            }
-        }
-        master.load(customers, history, now);
+        customers.addAll(CallHistory.load(master, "Test", CUSTOMERS, EVENTS_PER_CUSTOMER, clock.instant()));
     }
 
     /** A fresh desk ({@link #newDesk()}), killed during its first sync. */

@@ -1,11 +1,9 @@
 package com.ringside.crash;
 
 import static com.ringside.testing.Customers.customer;
-import static com.ringside.testing.Customers.outboundCall;
 
 import com.ringside.cache.CacheDatabase;
 import com.ringside.domain.AttemptCap;
-import com.ringside.domain.ContactEvent;
 import com.ringside.domain.ContactRule;
 import com.ringside.domain.ContactWindow;
 import com.ringside.domain.CountAcross;
@@ -13,7 +11,6 @@ import com.ringside.domain.CountPer;
 import com.ringside.domain.Customer;
 import com.ringside.domain.Ids;
 import com.ringside.domain.LineOfBusiness;
-import com.ringside.domain.Outcome;
 import com.ringside.domain.RuleScope;
 import com.ringside.domain.UserRole;
 import com.ringside.domain.Verdict;
@@ -25,7 +22,6 @@ import com.ringside.sync.MasterLink;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -105,16 +101,7 @@ public final class ServerCrashTrials implements AutoCloseable {
             users.addUser("agent" + i, "Agent " + i, UserRole.AGENT, PASSWORD.toCharArray());
         }
         master.saveRule(capRule(), supervisor, clock.instant());
-        List<ContactEvent> history = new ArrayList<>();
-        Instant now = clock.instant();
-        for (int i = 0; i < CUSTOMERS; i++) {
-            Customer c = customer("Crash", "Server" + i).phone(String.format("+1415%07d", i)).zone("UTC").build();
-            customers.add(c);
-            for (int e = 0; e < EVENTS_PER_CUSTOMER; e++) {
-                history.add(outboundCall(c, now.minus(Duration.ofHours(1 + e * 30L)), LineOfBusiness.ORDERS, Outcome.BUSY));
-            }
-        }
-        master.load(customers, history, now);
+        customers.addAll(CallHistory.load(master, "Server", CUSTOMERS, EVENTS_PER_CUSTOMER, clock.instant()));
         server.start();
         signIn("pusher", pushingDesk());
         for (int i = 1; i <= DESKS; i++) {
