@@ -24,9 +24,9 @@ import java.util.stream.Collectors;
 /**
  * What must hold for the calls of one campaign after the master crashed while desks asked it for permits: every
  * call a desk placed is at the master once, as the agent wrapped it up, and nothing else is; a granted permit is
- * never lost; the master granted no more than the cap; a call made offline is flagged exactly when the master
- * already held the cap's worth of calls when it stored it — before it in time, or after it and so put over the cap
- * by it; and the calls left unflagged never exceed the cap.
+ * never lost; the master granted no more than the cap; a call made offline is flagged when the master already held
+ * the cap's worth of earlier calls when it stored it, and never when it held fewer calls than the cap in all; and a
+ * customer called more often than the cap has at least one call flagged, so supervisors see the breach.
  */
 final class PermitChecks {
     private final int cap;
@@ -64,13 +64,14 @@ final class PermitChecks {
         permitted.values().stream().filter(count -> count > cap).forEach(count ->
                 problems.add(count + " permits granted on one customer, over the cap of " + cap));
         report(problems, stored.values().stream().filter(e -> e.provisional() && !flagged.contains(e.id())
-                && heldBefore(e) >= cap).count(), "calls made offline past the cap and not flagged");
-        report(problems, flagged.stream().map(stored::get).filter(e -> !e.provisional() || heldBefore(e) < cap).count(),
+                && heldEarlier(e) >= cap).count(), "calls made offline past the cap and not flagged");
+        report(problems, flagged.stream().map(stored::get).filter(e -> !e.provisional() || held(e) < cap).count(),
                 "calls flagged that did not break the cap");
-        stored.values().stream().filter(e -> !flagged.contains(e.id()))
-                .collect(Collectors.groupingBy(ContactEvent::customerId, Collectors.counting()))
-                .values().stream().filter(count -> count > cap).forEach(count ->
-                        problems.add(count + " unflagged calls on one customer, over the cap of " + cap));
+        Map<UUID, List<ContactEvent>> byCustomer = stored.values().stream()
+                .collect(Collectors.groupingBy(ContactEvent::customerId));
+        report(problems, byCustomer.values().stream().filter(calls -> calls.size() > cap
+                && calls.stream().noneMatch(e -> flagged.contains(e.id()))).count(),
+                "customers called more often than the cap with no call flagged");
         return problems;
     }
 
@@ -81,9 +82,15 @@ final class PermitChecks {
     }
 
     /** The calls to the customer the master held when it stored {@code call}; the trial's window holds them all. */
-    private long heldBefore(ContactEvent call) {
+    private long held(ContactEvent call) {
         return stored.values().stream().filter(e -> e.customerId().equals(call.customerId())
                 && storedAs.get(e.id()) < storedAs.get(call.id())).count();
+    }
+
+    /** Of those, the ones that occurred no later than {@code call}. */
+    private long heldEarlier(ContactEvent call) {
+        return stored.values().stream().filter(e -> e.customerId().equals(call.customerId())
+                && !e.occurredAt().isAfter(call.occurredAt()) && storedAs.get(e.id()) < storedAs.get(call.id())).count();
     }
 
     /** Each event's place in the order the master stored them: its first entry in the master's feed. */
