@@ -21,7 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps the report tallies (V6) in step with the events and permits they count, inside the caller's transaction.
+ * Keeps the report tallies (V6; hourly rows sharded in V7) in step with the events and permits they count, inside the caller's transaction.
  * Only outbound calls are counted. An event that changes (a call completed, a customer merged) is taken out as it
  * was and counted again as it is.
  */
@@ -32,6 +32,12 @@ final class ContactTallies {
     /** 1970-01-01 was a Thursday: weeks from Monday start three days before the epoch's week boundary. */
     private static final long MONDAY_SHIFT = Duration.ofDays(3).toMillis();
 
+    /**
+     * The hourly tallies are split over shards picked by customer, so permits for different customers do not all
+     * wait for one row; reports add the shards up.
+     */
+    static final int SHARDS = 4;
+
     /** A team per user; users are never moved between teams, so a miss is the only reason to read again. */
     private final Map<UUID, String> teams = new ConcurrentHashMap<>();
 
@@ -40,6 +46,10 @@ final class ContactTallies {
 
     static long hourOf(Instant at) {
         return Math.floorDiv(at.toEpochMilli(), HOUR) * HOUR;
+    }
+
+    static int shardOf(UUID customerId) {
+        return Math.floorMod(customerId.hashCode(), SHARDS);
     }
 
     static long weekOf(Instant at) {
@@ -62,8 +72,8 @@ final class ContactTallies {
                 continue;
             }
             String line = event.lineOfBusiness().name();
-            long[] hour = hours.computeIfAbsent(List.of(hourOf(event.occurredAt()), line, teamOf(connection, event.agentId())),
-                    key -> new long[3]);
+            long[] hour = hours.computeIfAbsent(List.of(hourOf(event.occurredAt()), line,
+                    teamOf(connection, event.agentId()), shardOf(event.customerId())), key -> new long[3]);
             hour[0] += sign;
             hour[1] += event.outcome().isContact() ? sign : 0;
             hour[2] += event.outcome().isConversation() ? sign : 0;
@@ -75,8 +85,8 @@ final class ContactTallies {
         }
         // Keys in one order in every writer, so two transactions cannot deadlock on the same tally rows.
         upsert(connection, """
-                INSERT INTO call_hour (hour_start, line_of_business, team, attempts, contacts, right_party)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hour_start, line_of_business, team) DO UPDATE SET
+                INSERT INTO call_hour (hour_start, line_of_business, team, shard, attempts, contacts, right_party)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hour_start, line_of_business, team, shard) DO UPDATE SET
                     attempts = call_hour.attempts + excluded.attempts, contacts = call_hour.contacts + excluded.contacts,
                     right_party = call_hour.right_party + excluded.right_party""", hours);
         upsert(connection, """
@@ -86,8 +96,8 @@ final class ContactTallies {
     }
 
     /** Counts one decided attempt against every rule it concerns: placed for each rule that applied, else the blockers. */
-    void countDecision(Connection connection, Instant at, LineOfBusiness line, DialDecision decision, RuleCount count)
-            throws SQLException {
+    void countDecision(Connection connection, UUID customerId, Instant at, LineOfBusiness line, DialDecision decision,
+                       RuleCount count) throws SQLException {
         Set<UUID> rules = new LinkedHashSet<>();
         if (count == RuleCount.PLACED) {
             rules.addAll(decision.ruleVersions().keySet());
@@ -99,11 +109,11 @@ final class ContactTallies {
         for (UUID rule : rules) {
             long[] values = new long[4];
             values[count.ordinal()] = 1;
-            tallies.put(List.of(hourOf(at), rule.toString(), line.name()), values);
+            tallies.put(List.of(hourOf(at), rule.toString(), line.name(), shardOf(customerId)), values);
         }
         upsert(connection, """
-                INSERT INTO rule_hour (hour_start, rule_id, line_of_business, placed, blocked, overridden, violated)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hour_start, rule_id, line_of_business) DO UPDATE SET
+                INSERT INTO rule_hour (hour_start, rule_id, line_of_business, shard, placed, blocked, overridden, violated)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hour_start, rule_id, line_of_business, shard) DO UPDATE SET
                     placed = rule_hour.placed + excluded.placed, blocked = rule_hour.blocked + excluded.blocked,
                     overridden = rule_hour.overridden + excluded.overridden,
                     violated = rule_hour.violated + excluded.violated""", tallies);

@@ -632,15 +632,15 @@ public final class JdbcMasterStore implements MasterStore {
             }
             if (blocked && event.override() != null) {
                 FlaggedCalls.record(connection, FlaggedCall.Kind.OVERRIDE, event, decision, now);
-                tallies.countDecision(connection, event.occurredAt(), event.lineOfBusiness(), decision,
+                tallies.countDecision(connection, event.customerId(), event.occurredAt(), event.lineOfBusiness(), decision,
                         ContactTallies.RuleCount.OVERRIDDEN);
             } else if (blocked) {
                 breach = decision;
                 FlaggedCalls.record(connection, FlaggedCall.Kind.VIOLATION, event, decision, now);
-                tallies.countDecision(connection, event.occurredAt(), event.lineOfBusiness(), decision,
+                tallies.countDecision(connection, event.customerId(), event.occurredAt(), event.lineOfBusiness(), decision,
                         ContactTallies.RuleCount.VIOLATED);
             } else {
-                tallies.countDecision(connection, event.occurredAt(), event.lineOfBusiness(), decision,
+                tallies.countDecision(connection, event.customerId(), event.occurredAt(), event.lineOfBusiness(), decision,
                         ContactTallies.RuleCount.PLACED);
             }
         }
@@ -713,7 +713,7 @@ public final class JdbcMasterStore implements MasterStore {
             CallOverride override = null;
             if (decision.verdict() == Verdict.BLOCK) {
                 if (!decision.mayOverride(user.role()) || overrideReason == null || overrideReason.isBlank()) {
-                    tallies.countDecision(connection, request.at(), request.lineOfBusiness(), decision,
+                    tallies.countDecision(connection, customer.id(), request.at(), request.lineOfBusiness(), decision,
                             ContactTallies.RuleCount.BLOCKED);
                     return new Permit(decision, false, null);
                 }
@@ -723,7 +723,7 @@ public final class JdbcMasterStore implements MasterStore {
                     Direction.OUTBOUND, request.lineOfBusiness(), request.campaign(), user.id(), request.number(),
                     Outcome.PENDING, 0, "", SourceSystem.RINGSIDE, false, override);
             insertEvent(connection, pending, request.at());
-            tallies.countDecision(connection, request.at(), request.lineOfBusiness(), decision, override == null
+            tallies.countDecision(connection, customer.id(), request.at(), request.lineOfBusiness(), decision, override == null
                     ? ContactTallies.RuleCount.PLACED : ContactTallies.RuleCount.OVERRIDDEN);
             if (override != null) {
                 FlaggedCalls.record(connection, FlaggedCall.Kind.OVERRIDE, pending, decision, now);

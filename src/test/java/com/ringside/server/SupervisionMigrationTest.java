@@ -91,6 +91,8 @@ class SupervisionMigrationTest {
             // Counting goes on from there: one more call is one more attempt, not a recount.
             store.load(List.of(), List.of(outboundCall(ana, NOW.minusSeconds(60), LineOfBusiness.ORDERS, Outcome.SALE)), NOW);
             assertThat(store.reports().repeatCalls(day).customers().get(0).mostInAWeek()).isEqualTo(4);
+            assertThat(store.reports().contactRates(day).stream().mapToLong(r -> r.attempts()).sum())
+                    .as("the tallies kept before the upgrade and the new call's are added up").isEqualTo(4);
         }
     }
 
