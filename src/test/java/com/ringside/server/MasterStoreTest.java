@@ -338,10 +338,7 @@ class MasterStoreTest {
             store.saveRule(threePerWeek(), null, NOW);
             List<ContactEvent> offline = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                ContactEvent call = outboundCall(ana, NOW.plusSeconds(i * 600L), LineOfBusiness.ORDERS, Outcome.NO_ANSWER);
-                offline.add(new ContactEvent(call.id(), call.customerId(), call.occurredAt(), call.channel(),
-                        call.direction(), call.lineOfBusiness(), call.campaign(), SAM.id(), call.number(), call.outcome(),
-                        0, "", call.sourceSystem(), true, null));
+                offline.add(decidedOffline(ana, NOW.plusSeconds(i * 600L)));
             }
             List<PushResult> results = store.push(offline, NOW.plusSeconds(3_600));
             assertThat(results).extracting(r -> r.violation() != null).containsExactly(false, false, false, true);
@@ -365,11 +362,7 @@ class MasterStoreTest {
             // A desk offline since the morning called Ana twice; meanwhile the master permitted two calls to her.
             List<ContactEvent> offline = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                ContactEvent call = outboundCall(ana, NOW.minusSeconds(7_200 - i * 600L), LineOfBusiness.ORDERS,
-                        Outcome.NO_ANSWER);
-                offline.add(new ContactEvent(call.id(), call.customerId(), call.occurredAt(), call.channel(),
-                        call.direction(), call.lineOfBusiness(), call.campaign(), SAM.id(), call.number(), call.outcome(),
-                        0, "", call.sourceSystem(), true, null));
+                offline.add(decidedOffline(ana, NOW.minusSeconds(7_200 - i * 600L)));
             }
             for (int i = 0; i < 2; i++) {
                 assertThat(store.permit(new DialRequest(ana.id(), ana.phones().get(0).number(), LineOfBusiness.ORDERS,
@@ -423,6 +416,14 @@ class MasterStoreTest {
         return new ContactRule(Ids.newId(), 1, "3 calls per 7 days", true, Verdict.BLOCK, UserRole.SUPERVISOR,
                 RuleScope.EVERY_CALL, new AttemptCap(3, ContactWindow.rolling(Duration.ofDays(7)), CountPer.CUSTOMER,
                 CountAcross.ALL, Set.of()), List.of(), null, null, false, null);
+    }
+
+    /** An unanswered order call Sam made with the desk offline: provisional, for the master to re-check. */
+    private static ContactEvent decidedOffline(Customer customer, Instant at) {
+        ContactEvent call = outboundCall(customer, at, LineOfBusiness.ORDERS, Outcome.NO_ANSWER);
+        return new ContactEvent(call.id(), call.customerId(), call.occurredAt(), call.channel(), call.direction(),
+                call.lineOfBusiness(), call.campaign(), SAM.id(), call.number(), call.outcome(), 0, "",
+                call.sourceSystem(), true, null);
     }
 
     private static long drain(MasterStore store, long cursor, List<Long> seen) throws Exception {
