@@ -2,6 +2,7 @@ package com.ringside.desktop.sources;
 
 import com.ringside.desktop.support.Background;
 import com.ringside.desktop.support.Messages;
+import com.ringside.desktop.support.TextColumns;
 import com.ringside.desktop.support.ToolWindows;
 import com.ringside.sync.MasterClient;
 import com.ringside.sync.MasterRefusedException;
@@ -18,7 +19,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -98,9 +98,8 @@ public final class DataQualityWindow {
 
     private static TableColumn<SourceQualityJson, String> column(String key, double width,
                                                                  Function<SourceQualityJson, String> value) {
-        TableColumn<SourceQualityJson, String> column = new TableColumn<>(Messages.get(key));
+        TableColumn<SourceQualityJson, String> column = TextColumns.of(key, width, value);
         column.setMinWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setSortable(false);
         return column;
     }

@@ -4,6 +4,7 @@ import com.ringside.desktop.supervision.ExportTarget;
 import com.ringside.desktop.support.Background;
 import com.ringside.desktop.support.Icons;
 import com.ringside.desktop.support.Messages;
+import com.ringside.desktop.support.TextColumns;
 import com.ringside.desktop.support.ToolWindows;
 import com.ringside.sync.MasterClient;
 import com.ringside.sync.MasterRefusedException;
@@ -18,14 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -97,8 +95,8 @@ public final class ImportWindow {
         figures.getStyleClass().add("title-4");
         rejected.setId("import-rejected");
         rejected.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        rejected.getColumns().setAll(List.of(column("import.line", 90, row -> Long.toString(row.line())),
-                column("import.reason", 520, RejectedRowJson::reason)));
+        rejected.getColumns().setAll(List.of(TextColumns.of("import.line", 90, row -> Long.toString(row.line())),
+                TextColumns.of("import.reason", 520, RejectedRowJson::reason)));
         rejected.setPlaceholder(new Label(Messages.get("import.noRejections")));
         VBox.setVgrow(rejected, Priority.ALWAYS);
         Label title = new Label(Messages.get("import.title"));
@@ -163,11 +161,4 @@ public final class ImportWindow {
         return String.format(Locale.ENGLISH, "%,d", value);
     }
 
-    private static TableColumn<RejectedRowJson, String> column(String key, double width,
-                                                               Function<RejectedRowJson, String> value) {
-        TableColumn<RejectedRowJson, String> column = new TableColumn<>(Messages.get(key));
-        column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return column;
-    }
 }

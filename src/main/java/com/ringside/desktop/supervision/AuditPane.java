@@ -9,13 +9,10 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -51,13 +48,13 @@ final class AuditPane {
         status.getStyleClass().add("text-muted");
         table.setId("audit-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().setAll(List.of(column("audit.seq", 60, e -> Long.toString(e.seq())),
-                column("audit.when", 150, e -> WHEN.format(Instant.parse(e.at()).atZone(clock.getZone()))),
-                column("audit.who", 130, e -> e.actor() == null ? Messages.get("audit.commandLine")
+        table.getColumns().setAll(List.of(FullText.column("audit.seq", 60, e -> Long.toString(e.seq())),
+                FullText.column("audit.when", 150, e -> WHEN.format(Instant.parse(e.at()).atZone(clock.getZone()))),
+                FullText.column("audit.who", 130, e -> e.actor() == null ? Messages.get("audit.commandLine")
                         : e.actorName() == null ? e.actor() : e.actorName()),
-                column("audit.action", 110, AuditEntryJson::action),
-                column("audit.subject", 260, AuditEntryJson::subject),
-                column("audit.detail", 380, AuditEntryJson::detail)));
+                FullText.column("audit.action", 110, AuditEntryJson::action),
+                FullText.column("audit.subject", 260, AuditEntryJson::subject),
+                FullText.column("audit.detail", 380, AuditEntryJson::detail)));
         table.setPlaceholder(new Label(Messages.get("audit.none")));
         VBox.setVgrow(table, Priority.ALWAYS);
         root = new VBox(10, bar, status, table);
@@ -84,12 +81,4 @@ final class AuditPane {
         });
     }
 
-    private static TableColumn<AuditEntryJson, String> column(String key, double width,
-                                                              Function<AuditEntryJson, String> value) {
-        TableColumn<AuditEntryJson, String> column = new TableColumn<>(Messages.get(key));
-        column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setCellFactory(FullText.cells());
-        return column;
-    }
 }

@@ -18,7 +18,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -261,11 +260,8 @@ final class FlaggedCallsPane {
 
     private static TableColumn<FlaggedCallJson, String> column(String key, double width,
                                                                Function<FlaggedCallJson, String> value) {
-        TableColumn<FlaggedCallJson, String> column = new TableColumn<>(Messages.get(key));
-        column.setPrefWidth(width);
+        TableColumn<FlaggedCallJson, String> column = FullText.column(key, width, value);
         column.setMinWidth(width * 0.8);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setCellFactory(FullText.cells());
         return column;
     }
 }

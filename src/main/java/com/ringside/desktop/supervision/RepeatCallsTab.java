@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -22,7 +21,6 @@ import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
@@ -101,11 +99,11 @@ final class RepeatCallsTab extends ReportTab<RepeatCallsJson> {
         TableView<CalledCustomerJson> table = new TableView<>();
         table.setId("repeat-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("repeat.customer", 140, CalledCustomerJson::name));
-        table.getColumns().add(column("repeat.mostInAWeek", 165, c -> Messages.get("repeat.inWeekOf", c.mostInAWeek(),
+        table.getColumns().add(FullText.column("repeat.customer", 140, CalledCustomerJson::name));
+        table.getColumns().add(FullText.column("repeat.mostInAWeek", 165, c -> Messages.get("repeat.inWeekOf", c.mostInAWeek(),
                 WEEK_OF.format(java.time.LocalDate.parse(c.weekOf())))));
-        table.getColumns().add(column("repeat.calls", 70, c -> Integer.toString(c.calls())));
-        table.getColumns().add(column("repeat.teams", 220, c -> teams(c.byTeam())));
+        table.getColumns().add(FullText.column("repeat.calls", 70, c -> Integer.toString(c.calls())));
+        table.getColumns().add(FullText.column("repeat.teams", 220, c -> teams(c.byTeam())));
         table.getItems().setAll(customers);
         table.setRowFactory(view -> {
             TableRow<CalledCustomerJson> row = new TableRow<>();
@@ -152,12 +150,4 @@ final class RepeatCallsTab extends ReportTab<RepeatCallsJson> {
                 .collect(Collectors.joining(", "));
     }
 
-    private static TableColumn<CalledCustomerJson, String> column(String key, double width,
-                                                                  java.util.function.Function<CalledCustomerJson, String> value) {
-        TableColumn<CalledCustomerJson, String> column = new TableColumn<>(Messages.get(key));
-        column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setCellFactory(FullText.cells());
-        return column;
-    }
 }

@@ -5,6 +5,7 @@ import com.ringside.cache.TimelineEntry;
 import com.ringside.desktop.support.Icons;
 import com.ringside.desktop.support.Labels;
 import com.ringside.desktop.support.Messages;
+import com.ringside.desktop.support.TextColumns;
 import com.ringside.domain.Channel;
 import com.ringside.domain.ContactEvent;
 import com.ringside.domain.Direction;
@@ -17,7 +18,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -110,11 +110,9 @@ public final class TimelineView {
     }
 
     private static TableColumn<TimelineEntry, String> column(String key, double width, Function<TimelineEntry, String> value) {
-        TableColumn<TimelineEntry, String> column = new TableColumn<>(Messages.get(key));
-        column.setPrefWidth(width);
+        TableColumn<TimelineEntry, String> column = TextColumns.of(key, width, value);
         column.setMinWidth(width);
         column.setSortable(false);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return column;
     }
 
