@@ -183,9 +183,27 @@ public final class ContactEventStore {
         });
     }
 
-    /** How many recorded events the master has not acknowledged yet. */
+    /** How many recorded events, and calls withdrawn, the master has not acknowledged yet. */
     public int outboxSize() {
-        return (int) database.singleLong("SELECT count(*) FROM outbox");
+        return (int) database.singleLong("SELECT (SELECT count(*) FROM outbox) + (SELECT count(*) FROM withdrawn_call)");
+    }
+
+    /**
+     * Remembers a call this desk never dialled although the master may have permitted it (the answer was lost), so
+     * the master is told to take it out and it counts against nobody. Nothing is recorded on the timeline.
+     */
+    public void queueWithdrawal(UUID eventId, UUID customerId, String reason, Instant now) {
+        database.write(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO withdrawn_call "
+                    + "(event_id, customer_id, reason, queued_at) VALUES (?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING")) {
+                insert.setString(1, eventId.toString());
+                insert.setString(2, customerId.toString());
+                insert.setString(3, reason);
+                insert.setLong(4, now.toEpochMilli());
+                insert.executeUpdate();
+            }
+            return null;
+        });
     }
 
     /** The customer's events since {@code since}, oldest first: the history a dial decision looks at. */

@@ -46,11 +46,12 @@ public final class SyncStore {
      * One page of the feed, already checked and turned into domain values, with each customer's search terms worked
      * out where the page is built, so the thread that writes the cache does not have to.
      */
-    public record Page(List<Customer> customers, List<ContactEvent> events, List<ContactRule> rules,
-                       List<ContactRule> retiredRules, List<Agent> agents, Map<UUID, String> searchTerms) {
-        public Page(List<Customer> customers, List<ContactEvent> events, List<ContactRule> rules,
-                    List<ContactRule> retiredRules, List<Agent> agents) {
-            this(customers, events, rules, retiredRules, agents, termsOf(customers));
+    public record Page(List<Customer> customers, List<ContactEvent> events, List<ContactEvent> withdrawnEvents,
+                       List<ContactRule> rules, List<ContactRule> retiredRules, List<Agent> agents,
+                       Map<UUID, String> searchTerms) {
+        public Page(List<Customer> customers, List<ContactEvent> events, List<ContactEvent> withdrawnEvents,
+                    List<ContactRule> rules, List<ContactRule> retiredRules, List<Agent> agents) {
+            this(customers, events, withdrawnEvents, rules, retiredRules, agents, termsOf(customers));
         }
 
         private static Map<UUID, String> termsOf(List<Customer> customers) {
@@ -60,7 +61,8 @@ public final class SyncStore {
         }
 
         public int size() {
-            return customers.size() + events.size() + rules.size() + retiredRules.size() + agents.size();
+            return customers.size() + events.size() + withdrawnEvents.size() + rules.size() + retiredRules.size()
+                    + agents.size();
         }
     }
 
@@ -95,6 +97,7 @@ public final class SyncStore {
             List<ContactEvent> fromMaster = waiting.isEmpty() ? page.events() : page.events().stream()
                     .filter(event -> !waiting.contains(event.id().toString())).toList();
             events.saveAll(connection, fromMaster);
+            deleteEvents(connection, page.withdrawnEvents());
             saveRules(connection, page.rules(), false, now);
             saveRules(connection, page.retiredRules(), true, now);
             agents.saveAll(connection, page.agents());
@@ -104,6 +107,7 @@ public final class SyncStore {
             Set<UUID> touched = new HashSet<>();
             page.customers().forEach(customer -> touched.add(customer.id()));
             fromMaster.forEach(event -> touched.add(event.customerId()));
+            page.withdrawnEvents().forEach(event -> touched.add(event.customerId()));
             return touched;
         });
     }
@@ -167,6 +171,51 @@ public final class SyncStore {
             }
             return null;
         });
+    }
+
+    /** A call this desk never dialled, waiting for the master to take it out. */
+    public record Withdrawal(UUID eventId, UUID customerId, String reason) {
+    }
+
+    /** The oldest withdrawals waiting for the master, at most {@code limit}. */
+    public List<Withdrawal> withdrawals(int limit) {
+        return database.read(connection -> {
+            List<Withdrawal> waiting = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT event_id, customer_id, reason FROM withdrawn_call ORDER BY queued_at, event_id LIMIT ?")) {
+                statement.setInt(1, limit);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        waiting.add(new Withdrawal(UUID.fromString(rows.getString(1)), UUID.fromString(rows.getString(2)),
+                                rows.getString(3)));
+                    }
+                }
+            }
+            return waiting;
+        });
+    }
+
+    /** Forgets a withdrawal the master has answered for. */
+    public void acknowledge(Withdrawal withdrawal) {
+        database.write(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM withdrawn_call WHERE event_id = ?")) {
+                delete.setString(1, withdrawal.eventId().toString());
+                delete.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Drops calls the master took out (another desk's, or this desk's once acknowledged); its own waiting ones stay. */
+    private static void deleteEvents(Connection connection, List<ContactEvent> withdrawn) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM contact_event WHERE id = ? AND id NOT IN (SELECT event_id FROM outbox)")) {
+            for (ContactEvent event : withdrawn) {
+                delete.setString(1, event.id().toString());
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
     }
 
     /** Keeps a value of the desk's own (the last session, the master's address) beside the data. */

@@ -98,6 +98,17 @@ final class ContactTallies {
     /** Counts one decided attempt against every rule it concerns: placed for each rule that applied, else the blockers. */
     void countDecision(Connection connection, UUID customerId, Instant at, LineOfBusiness line, DialDecision decision,
                        RuleCount count) throws SQLException {
+        tallyDecision(connection, customerId, at, line, decision, count, 1);
+    }
+
+    /** Takes back a decided attempt counted by {@link #countDecision}: a permitted call never dialled. */
+    void uncountDecision(Connection connection, UUID customerId, Instant at, LineOfBusiness line, DialDecision decision,
+                         RuleCount count) throws SQLException {
+        tallyDecision(connection, customerId, at, line, decision, count, -1);
+    }
+
+    private void tallyDecision(Connection connection, UUID customerId, Instant at, LineOfBusiness line,
+                               DialDecision decision, RuleCount count, int sign) throws SQLException {
         Set<UUID> rules = new LinkedHashSet<>();
         if (count == RuleCount.PLACED) {
             rules.addAll(decision.ruleVersions().keySet());
@@ -108,7 +119,7 @@ final class ContactTallies {
         Map<List<Object>, long[]> tallies = new TreeMap<>(ContactTallies::compareKeys);
         for (UUID rule : rules) {
             long[] values = new long[4];
-            values[count.ordinal()] = 1;
+            values[count.ordinal()] = sign;
             tallies.put(List.of(hourOf(at), rule.toString(), line.name(), shardOf(customerId)), values);
         }
         upsert(connection, """

@@ -50,12 +50,13 @@ import java.util.stream.Collectors;
 /** The master store in plain SQL that SQLite and PostgreSQL both speak; {@link Dialect} holds the few differences. */
 public final class JdbcMasterStore implements MasterStore {
     private static final String FEED = """
-            SELECT c.seq, c.kind, c.op, coalesce(cu.body, e.body, r.body, u.profile)
+            SELECT c.seq, c.kind, c.op, coalesce(cu.body, e.body, r.body, u.profile, w.body)
             FROM change c
             LEFT JOIN customer cu ON c.kind = 'customer' AND cu.id = c.entity_id
             LEFT JOIN contact_event e ON c.kind = 'event' AND e.id = c.entity_id
             LEFT JOIN contact_rule r ON c.kind = 'rule' AND r.id = c.entity_id AND r.version = c.entity_version
             LEFT JOIN app_user u ON c.kind = 'agent' AND u.id = c.entity_id
+            LEFT JOIN withdrawn_call w ON c.kind = 'event' AND c.op = 'DELETE' AND w.event_id = c.entity_id
             WHERE %s
             ORDER BY c.txid, c.seq
             LIMIT ?""";
@@ -612,9 +613,12 @@ public final class JdbcMasterStore implements MasterStore {
         if (customer.isEmpty()) {
             return PushResult.rejected(event.id(), "There is no customer " + event.customerId() + " in the master.");
         }
-        Optional<ContactEvent> stored = findEvent(connection, event.id());
-        if (stored.isPresent()) {
-            return again(connection, stored.get(), event, now);
+        WithdrawnCalls.Lookup stored = WithdrawnCalls.lookUp(connection, event.id());
+        if (stored.withdrawn()) {
+            return PushResult.rejected(event.id(), "Call " + event.id() + " was withdrawn: its permit was never used.");
+        }
+        if (stored.event() != null) {
+            return again(connection, stored.event(), event, now);
         }
         DialDecision breach = null;
         insertEvent(connection, event, now);
@@ -706,9 +710,13 @@ public final class JdbcMasterStore implements MasterStore {
             DialRequest request = now.isAfter(asked.at()) ? new DialRequest(asked.customerId(), asked.number(),
                     asked.lineOfBusiness(), asked.campaign(), asked.agentId(), now) : asked;
             DialDecision decision = decide(connection, customer, request, eventId);
-            Optional<ContactEvent> earlier = findEvent(connection, eventId);
-            if (earlier.isPresent()) {
-                return new Permit(decision, true, earlier.get());
+            WithdrawnCalls.Lookup earlier = WithdrawnCalls.lookUp(connection, eventId);
+            if (earlier.withdrawn()) {
+                throw ApiException.conflict("The permit for call " + eventId + " was withdrawn by the desk; "
+                        + "a new call needs a new permit.");
+            }
+            if (earlier.event() != null) {
+                return new Permit(decision, true, earlier.event());
             }
             CallOverride override = null;
             if (decision.verdict() == Verdict.BLOCK) {
@@ -731,6 +739,36 @@ public final class JdbcMasterStore implements MasterStore {
                         + request.number() + ", rules " + decision.ruleVersions().keySet() + ": " + override.reason());
             }
             return new Permit(decision, true, pending);
+        });
+    }
+
+    @Override
+    public boolean withdraw(UUID eventId, UUID customerId, User user, String reason, Instant now) {
+        return transaction(connection -> {
+            // The customer a permit for this id locked: the call's own (a merge may have moved it), else the one named.
+            UUID lockOn = findEvent(connection, eventId).map(ContactEvent::customerId).orElse(customerId);
+            Customer customer = lockCustomer(connection, lockOn).orElseThrow(() -> new UnknownCustomerException(lockOn));
+            WithdrawnCalls.Lookup stored = WithdrawnCalls.lookUp(connection, eventId);
+            if (stored.withdrawn()) {
+                return false;
+            }
+            ContactEvent call = stored.event();
+            if (call != null) {
+                WithdrawnCalls.checkWithdrawable(call, user);
+                DialDecision decision = decide(connection, customer, new DialRequest(customer.id(), call.number(),
+                        call.lineOfBusiness(), call.campaign(), call.agentId(), call.occurredAt()), eventId);
+                tallies.remove(connection, List.of(call));
+                tallies.uncountDecision(connection, customer.id(), call.occurredAt(), call.lineOfBusiness(), decision,
+                        call.override() == null ? ContactTallies.RuleCount.PLACED : ContactTallies.RuleCount.OVERRIDDEN);
+            }
+            WithdrawnCalls.record(connection, eventId, customer.id(), call, user, reason, now);
+            if (call != null) {
+                appendChange(connection, "event", eventId.toString(), null, "DELETE");
+            }
+            audit(connection, now, user.id(), "call withdrawn", "call " + eventId, "customer " + customer.id()
+                    + (call == null ? ", never stored" : ", " + call.number() + " permitted at " + call.occurredAt())
+                    + ": " + reason);
+            return call != null;
         });
     }
 
@@ -1112,7 +1150,7 @@ public final class JdbcMasterStore implements MasterStore {
         return WireCodec.customer(WireCodec.read(body, CustomerJson.class), "customer");
     }
 
-    private static ContactEvent parseEvent(String body) {
+    static ContactEvent parseEvent(String body) {
         return WireCodec.event(WireCodec.read(body, EventJson.class), "event");
     }
 

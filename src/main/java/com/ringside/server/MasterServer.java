@@ -32,6 +32,7 @@ import com.ringside.wire.WireRecords.RuleJson;
 import com.ringside.wire.WireRecords.SessionJson;
 import com.ringside.wire.WireRecords.SourceQualityJson;
 import com.ringside.wire.WireRecords.ViolationJson;
+import com.ringside.wire.WireRecords.WithdrawalJson;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -129,6 +130,7 @@ public final class MasterServer implements AutoCloseable {
         app.post(API + "/contact-events", this::push);
         app.post(API + "/decisions", this::decide);
         app.post(API + "/dial-permits", this::permit);
+        app.post(API + "/dial-permits/{id}/withdrawal", this::withdraw);
         app.get(API + "/rules", ctx -> ctx.json(store.rules().stream().map(WireCodec::rule).toList()));
         app.get(API + "/rules/{id}", ctx -> ctx.json(WireCodec.rule(store.rule(pathId(ctx))
                 .orElseThrow(() -> ApiException.notFound("There is no rule " + ctx.pathParam("id") + ".")))));
@@ -319,6 +321,21 @@ public final class MasterServer implements AutoCloseable {
         }
         ctx.status(permit.granted() ? 201 : 200).json(new PermitJson(permit.granted(),
                 WireCodec.decision(permit.decision()), permit.event() == null ? null : WireCodec.event(permit.event())));
+    }
+
+    /** The desk never dialled the call its permit was for: the master takes the call out. Asking twice is harmless. */
+    private void withdraw(Context ctx) {
+        WithdrawalJson json = body(ctx, WithdrawalJson.class);
+        UUID customerId = WireCodec.uuid("customerId", json.customerId());
+        String reason = json.reason() == null ? "" : json.reason().strip();
+        if (reason.isEmpty() || reason.length() > WithdrawalJson.MAX_REASON) {
+            throw new InvalidValueException("reason", "must say in 1 to " + WithdrawalJson.MAX_REASON
+                    + " characters why the call was not dialled");
+        }
+        if (store.withdraw(pathId(ctx), customerId, user(ctx), reason, clock.instant())) {
+            notifier.nudge();
+        }
+        ctx.status(204);
     }
 
     private void saveRule(Context ctx, UUID id) {

@@ -98,6 +98,13 @@ public interface MasterStore extends AutoCloseable {
      */
     Permit permit(DialRequest request, UUID eventId, User user, String overrideReason);
 
+    /**
+     * Takes out a permitted call that {@code user}'s desk never dialled, and keeps its id so a permit asked again
+     * under it is refused. True when the master held the call; false when it never had it or withdrew it already.
+     * Refused for another agent's call, or a call that was placed (completed, or decided offline).
+     */
+    boolean withdraw(UUID eventId, UUID customerId, User user, String reason, Instant now);
+
     List<ContactRule> rules();
 
     Optional<ContactRule> rule(UUID id);

@@ -29,6 +29,7 @@ import com.ringside.wire.WireRecords.PushResultsJson;
 import com.ringside.wire.WireRecords.RuleJson;
 import com.ringside.wire.WireRecords.SessionJson;
 import com.ringside.wire.WireRecords.SourceQualityJson;
+import com.ringside.wire.WireRecords.WithdrawalJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -104,6 +105,11 @@ public final class MasterClient {
 
     public PermitJson permit(PermitRequestJson request) {
         return read(send(post("/dial-permits", request)), PermitJson.class);
+    }
+
+    /** Tells the master a permitted call was never dialled; it takes the call out (asking twice is harmless). */
+    public void withdraw(UUID eventId, UUID customerId, String reason) {
+        send(post("/dial-permits/" + eventId + "/withdrawal", new WithdrawalJson(customerId.toString(), reason)));
     }
 
     /** Creates {@code draft} at the master, which gives it its id; returns the customer as stored. */
@@ -244,6 +250,7 @@ public final class MasterClient {
     private Pulled parsePage(InputStream body) throws IOException {
         List<Customer> customers = new ArrayList<>();
         List<ContactEvent> events = new ArrayList<>();
+        List<ContactEvent> withdrawn = new ArrayList<>();
         List<ContactRule> rules = new ArrayList<>();
         List<ContactRule> retired = new ArrayList<>();
         List<Agent> agents = new ArrayList<>();
@@ -262,7 +269,7 @@ public final class MasterClient {
                     case "changes" -> {
                         expect(json.currentToken(), JsonToken.START_ARRAY);
                         while (json.nextToken() == JsonToken.START_OBJECT) {
-                            readChange(json, customers, events, rules, retired, agents);
+                            readChange(json, customers, events, withdrawn, rules, retired, agents);
                         }
                     }
                     default -> json.skipChildren();
@@ -272,11 +279,12 @@ public final class MasterClient {
         if (masterId == null) {
             throw new MasterUnreachableException("The master's page had no masterId", null);
         }
-        return new Pulled(masterId, new Page(customers, events, rules, retired, agents), last, more);
+        return new Pulled(masterId, new Page(customers, events, withdrawn, rules, retired, agents), last, more);
     }
 
     private static void readChange(JsonParser json, List<Customer> customers, List<ContactEvent> events,
-                                   List<ContactRule> rules, List<ContactRule> retired, List<Agent> agents)
+                                   List<ContactEvent> withdrawn, List<ContactRule> rules, List<ContactRule> retired,
+                                   List<Agent> agents)
             throws IOException {
         String kind = null;
         String op = null;
@@ -293,7 +301,8 @@ public final class MasterClient {
                     }
                     switch (kind) {
                         case "customer" -> customers.add(WireCodec.customer(json.readValueAs(CustomerJson.class), "customer"));
-                        case "event" -> events.add(WireCodec.event(json.readValueAs(EventJson.class), "event"));
+                        case "event" -> ("DELETE".equals(op) ? withdrawn : events)
+                                .add(WireCodec.event(json.readValueAs(EventJson.class), "event"));
                         case "rule" -> ("DELETE".equals(op) ? retired : rules)
                                 .add(WireCodec.rule(json.readValueAs(RuleJson.class), "rule"));
                         case "agent" -> {

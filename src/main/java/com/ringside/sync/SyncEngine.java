@@ -137,6 +137,25 @@ public final class SyncEngine implements AutoCloseable {
                 break;
             }
         }
+        withdraw();
+    }
+
+    /** Tells the master about calls this desk never dialled; a refusal is final, so it is logged and forgotten. */
+    private void withdraw() {
+        List<SyncStore.Withdrawal> waiting;
+        while (!(waiting = store.withdrawals(PUSH_BATCH)).isEmpty()) {
+            for (SyncStore.Withdrawal withdrawal : waiting) {
+                try {
+                    client.withdraw(withdrawal.eventId(), withdrawal.customerId(), withdrawal.reason());
+                } catch (MasterRefusedException e) {
+                    if (e.sessionEnded()) {
+                        throw e;
+                    }
+                    LOG.warn("The master refused to withdraw call {}: {}", withdrawal.eventId(), e.getMessage());
+                }
+                store.acknowledge(withdrawal);
+            }
+        }
     }
 
     /** Pulls until the feed is drained; the next page is fetched while the current one is written. */

@@ -97,6 +97,20 @@ public final class WireRecords {
     public record PermitJson(boolean granted, DecisionJson decision, EventJson event) {
     }
 
+    /**
+     * POST /dial-permits/{eventId}/withdrawal: a permitted call the desk never dialled, the customer it was for, and
+     * why (the master keeps it in the audit trail).
+     */
+    public record WithdrawalJson(String customerId, String reason) {
+        public static final int MAX_REASON = 500;
+
+        /** A reason cut to what the master takes. */
+        public static String reasonOf(String text) {
+            String reason = text == null || text.isBlank() ? "not dialled" : text.strip();
+            return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON - 1) + "…";
+        }
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ViolationJson(String eventId, String customerId, String agentId, String occurredAt, String detectedAt,
                                 DecisionJson decision) {

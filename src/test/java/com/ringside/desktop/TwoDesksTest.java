@@ -9,9 +9,12 @@ import com.ringside.cache.CacheDatabase;
 import com.ringside.cti.DialException;
 import com.ringside.cti.Dialer;
 import com.ringside.desktop.customer.NewCustomers;
+import com.ringside.desktop.dial.CallRefusedException;
 import com.ringside.desktop.dial.DialService;
 import com.ringside.desktop.rules.RulesService;
 import com.ringside.domain.ContactRule;
+import com.ringside.domain.Ids;
+import com.ringside.domain.RuleScope;
 import com.ringside.domain.Verdict;
 import com.ringside.domain.ContactEvent;
 import com.ringside.domain.Customer;
@@ -137,6 +140,47 @@ class TwoDesksTest {
                     LineOfBusiness.ORDERS, null, null)).isInstanceOf(DialException.class).hasMessageContaining("not reachable");
             assertThat(desk.events().outboxSize()).isZero();
             assertThat(master.latestSeq()).as("no attempt recorded for a call that never left").isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aPermitWhoseAnswerIsLostForACallTheDeskThenRefusesIsWithdrawnEverywhere() throws Exception {
+        master.saveRule(new ContactRule(Ids.newId(), 1, "Offline only on a fresh cache", true, Verdict.BLOCK,
+                UserRole.SUPERVISOR, RuleScope.EVERY_CALL, null, List.of(), null, null, false, Duration.ofSeconds(1)),
+                null, clock.instant());
+        second.link().orElseThrow().engine().syncNow();
+        line.loseAnswers(true);
+        Thread.sleep(1_500);
+
+        // The master grants the third call, but its answer is lost; offline, the desk's stale cache refuses the call.
+        assertThatThrownBy(() -> new DialService(second).place(ana.id(), ana.phones().get(0).number(),
+                LineOfBusiness.ORDERS, null, null)).isInstanceOf(CallRefusedException.class);
+        assertThat(history(second)).hasSize(2);
+        assertThat(second.events().outboxSize()).as("the withdrawal waits for the master").isEqualTo(1);
+
+        line.loseAnswers(false);
+        waitUntil(Duration.ofSeconds(20), () -> second.events().outboxSize() == 0);
+        assertThat(master.events(ana.id())).as("no call the agent never made").hasSize(2);
+        assertThat(master.audit("call withdrawn", 10)).singleElement()
+                .satisfies(entry -> assertThat(entry.detail()).contains("permitted at", "not dialled"));
+        waitUntil(Duration.ofSeconds(2), () -> history(first).size() == 2);
+        assertThat(new DialService(first).guard(ana.id(), LineOfBusiness.ORDERS, null).get(0).decision().verdict())
+                .as("the attempt is Ana's again").isNotEqualTo(Verdict.BLOCK);
+    }
+
+    @Test
+    void aPermittedCallTheSoftphoneFailsToDialIsWithdrawnAtOnce() throws Exception {
+        Dialer failing = number -> {
+            throw new DialException("The softphone hung up before dialling.", null);
+        };
+        try (DeskSession desk = desk("c", URI.create("http://127.0.0.1:" + port), "sam", "sam-password", failing)) {
+            desk.link().orElseThrow().engine().syncNow();
+            assertThatThrownBy(() -> new DialService(desk).place(ana.id(), ana.phones().get(0).number(),
+                    LineOfBusiness.ORDERS, null, null)).isInstanceOf(DialException.class);
+            waitUntil(Duration.ofSeconds(5), () -> desk.events().outboxSize() == 0);
+            assertThat(master.events(ana.id())).hasSize(2);
+            assertThat(master.audit("call withdrawn", 10)).singleElement()
+                    .satisfies(entry -> assertThat(entry.detail()).contains("softphone hung up"));
         }
     }
 

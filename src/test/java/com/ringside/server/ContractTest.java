@@ -108,7 +108,7 @@ class ContractTest {
                 checked.add(name);
             }
         }
-        assertThat(checked).hasSizeGreaterThanOrEqualTo(29);
+        assertThat(checked).hasSizeGreaterThanOrEqualTo(30);
     }
 
     @Test
@@ -145,6 +145,8 @@ class ContractTest {
                     + "\",\"number\":\"+14155550123\",\"lineOfBusiness\":\"ORDERS\"}");
             case "POST /dial-permits" -> http.send("POST", "/dial-permits", agent, "{\"eventId\":\"" + eventId
                     + "\",\"customerId\":\"" + ana.id() + "\",\"number\":\"+14155550123\",\"lineOfBusiness\":\"ORDERS\"}");
+            case "POST /dial-permits/{id}/withdrawal" -> http.send("POST", "/dial-permits/" + eventId + "/withdrawal", agent,
+                    "{\"customerId\":\"" + ana.id() + "\",\"reason\":\"The softphone failed to dial.\"}");
             case "GET /rules" -> http.send("GET", "/rules", agent, null);
             case "POST /rules" -> http.send("POST", "/rules", supervisor,
                     WireCodec.write(WireCodec.rule(MasterStoreTest.threePerWeek())));

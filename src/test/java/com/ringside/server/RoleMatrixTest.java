@@ -31,6 +31,7 @@ class RoleMatrixTest {
             Map.entry("DELETE /sessions/current", UserRole.AGENT),
             Map.entry("GET /changes", UserRole.AGENT), Map.entry("POST /contact-events", UserRole.AGENT),
             Map.entry("POST /decisions", UserRole.AGENT), Map.entry("POST /dial-permits", UserRole.AGENT),
+            Map.entry("POST /dial-permits/{id}/withdrawal", UserRole.AGENT),
             Map.entry("GET /rules", UserRole.AGENT), Map.entry("GET /rules/{id}", UserRole.AGENT),
             Map.entry("POST /rules", UserRole.SUPERVISOR), Map.entry("PUT /rules/{id}", UserRole.SUPERVISOR),
             Map.entry("DELETE /rules/{id}", UserRole.SUPERVISOR), Map.entry("GET /customers", UserRole.AGENT),

@@ -9,12 +9,16 @@ import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A loopback TCP forwarder that can cut the line, as a laptop losing Wi-Fi would, and restore it. */
+/**
+ * A loopback TCP forwarder that can cut the line, as a laptop losing Wi-Fi would, and restore it; or lose only the
+ * answers: a request still reaches the server, but the line drops as the server starts to answer.
+ */
 public final class ToggleProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final int target;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean online = true;
+    private volatile boolean answersLost;
 
     public ToggleProxy(int targetPort) throws IOException {
         this.target = targetPort;
@@ -38,6 +42,11 @@ public final class ToggleProxy implements AutoCloseable {
         online = true;
     }
 
+    /** While {@code lost}, every answer the server starts to send is thrown away and its connection cut. */
+    public void loseAnswers(boolean lost) {
+        answersLost = lost;
+    }
+
     private void accept() {
         while (!listener.isClosed()) {
             try {
@@ -49,8 +58,8 @@ public final class ToggleProxy implements AutoCloseable {
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
                 open.add(client);
                 open.add(server);
-                pipe(client, server);
-                pipe(server, client);
+                pipe(client, server, false);
+                pipe(server, client, true);
             } catch (IOException e) {
                 if (listener.isClosed()) {
                     return;
@@ -59,10 +68,15 @@ public final class ToggleProxy implements AutoCloseable {
         }
     }
 
-    private void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to, boolean answers) {
         Thread thread = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+                byte[] buffer = new byte[8_192];
+                int read;
+                while ((read = in.read(buffer)) >= 0 && !(answers && answersLost)) {
+                    out.write(buffer, 0, read);
+                    out.flush();
+                }
             } catch (IOException ignored) {
                 // the other side or offline() closed the line
             } finally {

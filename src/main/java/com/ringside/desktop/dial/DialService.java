@@ -28,6 +28,7 @@ import com.ringside.sync.MasterUnreachableException;
 import com.ringside.wire.WireCodec;
 import com.ringside.wire.WireRecords.PermitJson;
 import com.ringside.wire.WireRecords.PermitRequestJson;
+import com.ringside.wire.WireRecords.WithdrawalJson;
 
 /**
  * The guard at the desk: decides for each number, places a call only when the guard (or a valid override)
@@ -72,7 +73,14 @@ public final class DialService {
             try {
                 return placeWithPermit(link.get(), eventId, customerId, number, line, campaign, overrideReason);
             } catch (MasterUnreachableException e) {
-                return placeFromCache(eventId, customerId, number, line, campaign, overrideReason, cacheSyncedAt());
+                // The master may have granted the permit and lost its answer: a call not dialled now must be withdrawn.
+                try {
+                    return placeFromCache(eventId, customerId, number, line, campaign, overrideReason, cacheSyncedAt());
+                } catch (RuntimeException notPlaced) {
+                    withdraw(eventId, customerId, "The permit's answer was lost and the call was not dialled: "
+                            + notPlaced.getMessage());
+                    throw notPlaced;
+                }
             }
         }
         return placeFromCache(eventId, customerId, number, line, campaign, overrideReason, null);
@@ -98,7 +106,12 @@ public final class DialService {
                     : decision.reasons().get(0).message());
         }
         ContactEvent pending = WireCodec.event(permit.event(), "event");
-        session.dialer().dial(number);
+        try {
+            session.dialer().dial(number);
+        } catch (RuntimeException notDialled) {
+            withdraw(eventId, customerId, "The telephony could not dial the permitted call: " + notDialled.getMessage());
+            throw notDialled;
+        }
         session.events().record(pending, decision, session.clock().instant());
         link.engine().wake();
         return pending;
@@ -121,6 +134,12 @@ public final class DialService {
         session.events().record(pending, decision, now);
         session.link().ifPresent(link -> link.engine().wake());
         return pending;
+    }
+
+    /** Tells the master (now, or once it is back) to take out a call it may have permitted but nobody dialled. */
+    private void withdraw(UUID eventId, UUID customerId, String reason) {
+        session.events().queueWithdrawal(eventId, customerId, WithdrawalJson.reasonOf(reason), session.clock().instant());
+        session.link().ifPresent(link -> link.engine().wake());
     }
 
     /** When the cache last matched the master: EPOCH if never, null for a desk that has no master. */
