@@ -127,6 +127,37 @@ final class FlaggedCalls {
         }
     }
 
+    /**
+     * The customer's violations that occurred in [from, to] ({@code openOnly}: those not signed off yet): event id →
+     * the decision that flagged it.
+     */
+    static Map<UUID, DialDecision> violations(Connection connection, UUID customerId, Instant from, Instant to,
+                                              boolean openOnly) throws SQLException {
+        Map<UUID, DialDecision> open = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT event_id, decision FROM flagged_call WHERE occurred_at >= ? AND occurred_at <= ?
+                    AND customer_id = ? AND kind = 'VIOLATION'""" + (openOnly ? " AND acknowledged_at IS NULL" : ""))) {
+            statement.setLong(1, from.toEpochMilli());
+            statement.setLong(2, to.toEpochMilli());
+            statement.setString(3, customerId.toString());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    open.put(UUID.fromString(rows.getString(1)),
+                            WireCodec.decision(WireCodec.read(rows.getString(2), DecisionJson.class), "decision"));
+                }
+            }
+        }
+        return open;
+    }
+
+    /** Takes a flag back: the call turned out not to break a rule. */
+    static void lift(Connection connection, UUID eventId) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM flagged_call WHERE event_id = ?")) {
+            delete.setString(1, eventId.toString());
+            delete.executeUpdate();
+        }
+    }
+
     private static FlaggedCall flaggedCall(ResultSet rows, Map<String, String> names) throws SQLException {
         String customerBody = rows.getString(4);
         String agent = rows.getString(5);

@@ -764,12 +764,39 @@ public final class JdbcMasterStore implements MasterStore {
             WithdrawnCalls.record(connection, eventId, customer.id(), call, user, reason, now);
             if (call != null) {
                 appendChange(connection, "event", eventId.toString(), null, "DELETE");
+                judgeAgainWithout(connection, customer, call);
             }
             audit(connection, now, user.id(), "call withdrawn", "call " + eventId, "customer " + customer.id()
                     + (call == null ? ", never stored" : ", " + call.number() + " permitted at " + call.occurredAt())
                     + ": " + reason);
             return call != null;
         });
+    }
+
+    /**
+     * Offline calls flagged while the withdrawn call still counted are judged again without it, as a push would judge
+     * them now; a flag no longer borne out is lifted, and the call counts as placed under its rules.
+     */
+    private void judgeAgainWithout(Connection connection, Customer customer, ContactEvent withdrawn) throws SQLException {
+        Duration lookBack = ContactRule.lookBack(currentRules(connection));
+        Map<UUID, DialDecision> flagged = FlaggedCalls.violations(connection, customer.id(),
+                withdrawn.occurredAt().minus(lookBack), withdrawn.occurredAt().plus(lookBack), true);
+        for (Map.Entry<UUID, DialDecision> flag : flagged.entrySet()) {
+            Optional<ContactEvent> offline = findEvent(connection, flag.getKey());
+            if (offline.isEmpty()) {
+                continue;
+            }
+            ContactEvent call = offline.get();
+            DialDecision now = decide(connection, customer, new DialRequest(customer.id(), call.number(),
+                    call.lineOfBusiness(), call.campaign(), call.agentId(), call.occurredAt()), call.id());
+            if (now.verdict() != Verdict.BLOCK && pushedOver(connection, customer, call) == null) {
+                FlaggedCalls.lift(connection, call.id());
+                tallies.uncountDecision(connection, customer.id(), call.occurredAt(), call.lineOfBusiness(),
+                        flag.getValue(), ContactTallies.RuleCount.VIOLATED);
+                tallies.countDecision(connection, customer.id(), call.occurredAt(), call.lineOfBusiness(), now,
+                        ContactTallies.RuleCount.PLACED);
+            }
+        }
     }
 
     /** Decides with the customer's history as it stands, leaving out {@code excluding} (the call being asked for). */
@@ -804,8 +831,10 @@ public final class JdbcMasterStore implements MasterStore {
     private DialDecision pushedOver(Connection connection, Customer customer, ContactEvent offline) throws SQLException {
         List<ContactRule> rules = currentRules(connection);
         Duration lookBack = ContactRule.lookBack(rules);
-        return LateArrivals.pushedOver(policy, rules, customer, offline, eventsBetween(connection, customer.id(),
-                offline.occurredAt().minus(lookBack), offline.occurredAt().plus(lookBack)));
+        Instant from = offline.occurredAt().minus(lookBack);
+        Instant to = offline.occurredAt().plus(lookBack);
+        return LateArrivals.pushedOver(policy, rules, customer, offline, eventsBetween(connection, customer.id(), from, to),
+                FlaggedCalls.violations(connection, customer.id(), from, to, false).keySet());
     }
 
     @Override

@@ -9,6 +9,8 @@ import com.ringside.domain.Verdict;
 import com.ringside.policy.ContactPolicy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * A call made offline can reach the master after calls that happened later were already permitted. It broke no
@@ -21,13 +23,15 @@ final class LateArrivals {
 
     /**
      * The decision a later call would now get, if {@code offline} turns it from allowed into blocked; null if it
-     * puts none over. {@code around} holds the customer's calls within one look-back either side of it.
+     * puts none over. {@code around} holds the customer's calls within one look-back either side of it. A later call
+     * already flagged ({@code flagged}) carries the breach itself.
      */
     static DialDecision pushedOver(ContactPolicy policy, List<ContactRule> rules, Customer customer,
-                                   ContactEvent offline, List<ContactEvent> around) {
+                                   ContactEvent offline, List<ContactEvent> around, Set<UUID> flagged) {
         Duration lookBack = ContactRule.lookBack(rules);
         for (ContactEvent later : around) {
             if (!later.isOutboundCall() || later.override() != null || later.id().equals(offline.id())
+                    || flagged.contains(later.id())
                     || !later.occurredAt().isAfter(offline.occurredAt())) {
                 continue;
             }

@@ -62,8 +62,11 @@ final class WithdrawnCalls {
     static void record(Connection connection, UUID eventId, UUID customerId, ContactEvent call, User by, String reason,
                        Instant now) throws SQLException {
         if (call != null) {
-            delete(connection, "DELETE FROM flagged_call WHERE event_id = ?", eventId);
-            delete(connection, "DELETE FROM contact_event WHERE id = ?", eventId);
+            FlaggedCalls.lift(connection, eventId);
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM contact_event WHERE id = ?")) {
+                delete.setString(1, eventId.toString());
+                delete.executeUpdate();
+            }
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO withdrawn_call "
                 + "(event_id, customer_id, body, withdrawn_by, withdrawn_at, reason) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -74,13 +77,6 @@ final class WithdrawnCalls {
             insert.setLong(5, now.toEpochMilli());
             insert.setString(6, reason);
             insert.executeUpdate();
-        }
-    }
-
-    private static void delete(Connection connection, String sql, UUID eventId) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(sql)) {
-            delete.setString(1, eventId.toString());
-            delete.executeUpdate();
         }
     }
 }

@@ -23,7 +23,7 @@ public final class ServerCrashBenchmark {
         Path out = Path.of(BenchArgs.arg(args, "--out", "target/bench/server-crash.md"));
         Map<Phase, int[]> counts = new EnumMap<>(Phase.class);
         List<String> problems = new ArrayList<>();
-        int[] calls = new int[4];
+        int[] calls = new int[5];
         long started = System.nanoTime();
         try (ServerCrashTrials crashes = new ServerCrashTrials(Files.createTempDirectory("ringside-server-crash-bench"),
                 2026)) {
@@ -37,15 +37,18 @@ public final class ServerCrashBenchmark {
                 calls[0] += trial.calls().placed();
                 calls[1] += trial.calls().permitted();
                 calls[2] += trial.calls().answersLost();
-                calls[3] += trial.calls().flagged();
+                calls[3] += trial.calls().withdrawn();
+                calls[4] += trial.calls().flagged();
             }
         }
         String table = TrialTable.of(counts);
         String text = String.format(Locale.ENGLISH, "# Master server crashes%n%n%s%n%d trials in %.0f s. In the permit "
                 + "trials the desks placed %,d calls: %,d with a permit; %,d more that the master had permitted but whose "
                 + "answer the crash cut off, placed offline under the permit's id and kept once as permitted calls; the "
-                + "rest offline, %,d of them flagged as over the cap.%n%s", table, trials,
-                (System.nanoTime() - started) / 1e9, calls[0], calls[1], calls[2], calls[3],
+                + "rest offline, %,d of them flagged as over the cap. %,d more permits were granted but their answer "
+                + "was cut off and the desk's own check refused the call: each was withdrawn, so the master keeps no "
+                + "call that nobody made.%n%s", table, trials,
+                (System.nanoTime() - started) / 1e9, calls[0], calls[1], calls[2], calls[4], calls[3],
                 problems.isEmpty() ? "" : "\nProblems:\n- " + String.join("\n- ", problems) + "\n");
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, text);

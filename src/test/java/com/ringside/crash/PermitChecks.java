@@ -5,6 +5,8 @@ import com.ringside.domain.ContactEvent;
 import com.ringside.domain.Customer;
 import com.ringside.server.FlaggedCall;
 import com.ringside.server.JdbcMasterStore;
+import com.ringside.wire.WireCodec;
+import com.ringside.wire.WireRecords.EventJson;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -33,6 +35,7 @@ final class PermitChecks {
     private final Map<UUID, ContactEvent> stored = new HashMap<>();
     private final Set<UUID> flagged;
     private final Map<UUID, Long> storedAs;
+    private final int withdrawn;
 
     PermitChecks(JdbcMasterStore master, Path masterFile, List<Customer> called, String campaign, int cap)
             throws SQLException {
@@ -43,6 +46,7 @@ final class PermitChecks {
         flagged = master.flaggedCalls(new FlaggedCall.Query(FlaggedCall.Kind.VIOLATION, null, null, null, null, null,
                 Integer.MAX_VALUE)).stream().map(FlaggedCall::eventId).filter(stored::containsKey).collect(Collectors.toSet());
         storedAs = insertionOrder(masterFile, stored.keySet());
+        withdrawn = withdrawnCalls(masterFile, campaign);
     }
 
     List<String> problems(List<Placed> placed) {
@@ -78,7 +82,22 @@ final class PermitChecks {
     ServerCrashTrials.Calls calls(List<Placed> placed) {
         return new ServerCrashTrials.Calls(placed.size(), (int) placed.stream().filter(Placed::granted).count(),
                 (int) placed.stream().filter(call -> !call.granted() && stored.containsKey(call.call().id())
-                        && !stored.get(call.call().id()).provisional()).count(), flagged.size());
+                        && !stored.get(call.call().id()).provisional()).count(), withdrawn, flagged.size());
+    }
+
+    /** Calls of the campaign the master had permitted and took out again because no desk dialled them. */
+    private static int withdrawnCalls(Path masterFile, String campaign) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + masterFile);
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT body FROM withdrawn_call WHERE body IS NOT NULL");
+             ResultSet rows = statement.executeQuery()) {
+            int count = 0;
+            while (rows.next()) {
+                EventJson call = WireCodec.read(rows.getString(1), EventJson.class);
+                count += campaign.equals(call.campaign()) ? 1 : 0;
+            }
+            return count;
+        }
     }
 
     /** The calls to the customer the master held when it stored {@code call}; the trial's window holds them all. */

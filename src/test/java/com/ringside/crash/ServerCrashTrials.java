@@ -54,10 +54,11 @@ public final class ServerCrashTrials implements AutoCloseable {
 
     /**
      * The calls of a permit trial: placed at the desks; with a permit; placed offline because the crash cut off the
-     * answer to a permit the master had in fact granted; flagged by the master as over the cap.
+     * answer to a permit the master had in fact granted; permitted, answer cut off, then refused by the desk's own
+     * check and withdrawn; flagged by the master as over the cap.
      */
-    public record Calls(int placed, int permitted, int answersLost, int flagged) {
-        static final Calls NONE = new Calls(0, 0, 0, 0);
+    public record Calls(int placed, int permitted, int answersLost, int withdrawn, int flagged) {
+        static final Calls NONE = new Calls(0, 0, 0, 0, 0);
     }
 
     private static final int CUSTOMERS = 500;

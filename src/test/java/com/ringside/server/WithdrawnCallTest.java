@@ -5,13 +5,16 @@ import static com.ringside.testing.Customers.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.ringside.domain.Channel;
 import com.ringside.domain.ContactEvent;
 import com.ringside.domain.ContactRule;
 import com.ringside.domain.Customer;
 import com.ringside.domain.DialRequest;
+import com.ringside.domain.Direction;
 import com.ringside.domain.Ids;
 import com.ringside.domain.LineOfBusiness;
 import com.ringside.domain.Outcome;
+import com.ringside.domain.SourceSystem;
 import com.ringside.domain.UserRole;
 import com.ringside.server.TestMasters.Backend;
 import java.nio.charset.StandardCharsets;
@@ -91,10 +94,10 @@ class WithdrawnCallTest {
             assertThatThrownBy(() -> store.permit(ask(ana), neverDialled, SAM, null))
                     .as("a late copy of the permit request").isInstanceOfSatisfying(ApiException.class,
                             e -> assertThat(e.status).isEqualTo(409));
-            ContactEvent dialledAnyway = new ContactEvent(neverDialled, ana.id(), NOW, com.ringside.domain.Channel.CALL,
-                    com.ringside.domain.Direction.OUTBOUND, LineOfBusiness.ORDERS, null, SAM.id(),
-                    ana.phones().get(0).number(), Outcome.NO_ANSWER, 0, "", com.ringside.domain.SourceSystem.RINGSIDE,
-                    true, null);
+            ContactEvent offline = offline(ana, 0);
+            ContactEvent dialledAnyway = new ContactEvent(neverDialled, ana.id(), NOW, offline.channel(),
+                    offline.direction(), offline.lineOfBusiness(), null, SAM.id(), offline.number(), offline.outcome(),
+                    0, "", offline.sourceSystem(), true, null);
             assertThat(store.push(List.of(dialledAnyway), NOW)).singleElement()
                     .satisfies(result -> assertThat(result.status()).isEqualTo(PushResult.Status.REJECTED));
             assertThat(store.events(ana.id())).hasSize(3);
@@ -125,6 +128,49 @@ class WithdrawnCallTest {
             assertThatThrownBy(() -> store.withdraw(Ids.newId(), Ids.newId(), SAM, LOST, NOW))
                     .isInstanceOf(UnknownCustomerException.class);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void anOfflineCallFlaggedOnlyBecauseTheWithdrawnCallCountedIsClearedAndOneOverTheCapWithoutItStaysFlagged(
+            Backend backend) {
+        try (JdbcMasterStore store = TestMasters.store(backend, dir, CLOCK)) {
+            Customer ana = store.saveCustomer(customer("Ana", "Ruiz").phone("+14155550123").zone("UTC").build(), NOW);
+            ContactRule cap = store.saveRule(MasterStoreTest.threePerWeek(), null, NOW);
+            List<UUID> permitted = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                permitted.add(store.permit(ask(ana), Ids.newId(), SAM, null).event().id());
+            }
+            ContactEvent thirdInTruth = offline(ana, 60);
+            ContactEvent fourthInTruth = offline(ana, 120);
+            store.push(List.of(thirdInTruth, fourthInTruth), NOW.plusSeconds(300));
+            assertThat(violations(store)).containsExactlyInAnyOrder(thirdInTruth.id(), fourthInTruth.id());
+
+            store.withdraw(permitted.get(2), ana.id(), SAM, LOST, NOW.plusSeconds(400));
+
+            assertThat(violations(store)).as("only the call over the cap without the withdrawn one")
+                    .containsExactly(fourthInTruth.id());
+            ReportRange today = new ReportRange(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(1)), null,
+                    ZoneOffset.UTC);
+            assertThat(store.reports().ruleOutcomes(today)).filteredOn(o -> o.ruleId().equals(cap.id())).singleElement()
+                    .satisfies(outcome -> {
+                        assertThat(outcome.placed()).isEqualTo(3);
+                        assertThat(outcome.violated()).isEqualTo(1);
+                    });
+        }
+    }
+
+    private static List<UUID> violations(JdbcMasterStore store) {
+        return store.flaggedCalls(new FlaggedCall.Query(FlaggedCall.Kind.VIOLATION, null, null, null, null, null, 100))
+                .stream().map(FlaggedCall::eventId).toList();
+    }
+
+    /** A call Sam made with the desk offline, {@code seconds} after the permits. */
+    private static ContactEvent offline(Customer customer, long seconds) {
+        return new ContactEvent(Ids.newId(), customer.id(), NOW.plusSeconds(seconds), Channel.CALL,
+                Direction.OUTBOUND, LineOfBusiness.ORDERS, null, SAM.id(),
+                customer.phones().get(0).number(), Outcome.NO_ANSWER, 0, "", SourceSystem.RINGSIDE,
+                true, null);
     }
 
     private static DialRequest ask(Customer customer) {
