@@ -71,7 +71,9 @@ public final class DemoCompany {
         Random home = new Random(seed ^ ((index / 4) * 7_919L));
         DemoRegion region = pick(household ? home : random, List.of(DemoRegion.values()));
         String family = pick(household ? home : random, region.familyNames);
-        String given = pick(random, region.givenNames);
+        // Two people in one home are never given one name: with one phone and no birth date they could not be told apart.
+        String given = household ? region.givenNames.get(Math.floorMod(family.hashCode() + index / 4 + index % 4 * 7,
+                region.givenNames.size())) : pick(random, region.givenNames);
         Instant created = now.minus(HISTORY).minus(Duration.ofDays(random.nextInt(2_000)));
         List<Phone> phones = new ArrayList<>();
         phones.add(new Phone(number(random, region), PhoneType.MOBILE, random.nextInt(50) == 0));

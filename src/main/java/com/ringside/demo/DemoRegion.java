@@ -37,24 +37,44 @@ enum DemoRegion {
                 "Michael", "Linda", "David", "Elizabeth", "William", "Barbara", "Richard", "Susan", "Joseph", "Jessica",
                 "Thomas", "Sarah", "Carlos", "Karen", "Daniel", "Lisa", "Matthew", "Nancy", "Anthony", "Betty",
                 "Mark", "Sandra", "Luis", "Ashley", "Kevin", "Emily", "Brian", "Michelle", "Wei", "Priya", "Omar",
-                "Grace", "Hiroshi", "Fatima");
+                "Grace", "Hiroshi", "Fatima", "Andrew", "Laura", "Joshua", "Rachel", "Ryan", "Megan", "Jacob", "Hannah",
+                "Nicholas", "Olivia", "Tyler", "Samantha", "Aaron", "Rebecca", "Diego", "Sofia", "Ethan", "Natalie",
+                "Marcus", "Chloe", "Adrian", "Victoria", "Jamal", "Alicia", "Raj", "Mei", "Tariq", "Ingrid", "Pedro",
+                "Keiko", "Dmitri", "Amara");
         static final List<String> US_FAMILY = List.of("Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia",
                 "Miller", "Davis", "Rodriguez", "Martinez", "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson",
                 "Thomas", "Taylor", "Moore", "Jackson", "Martin", "Lee", "Perez", "Thompson", "White", "Harris",
                 "Sanchez", "Clark", "Ramirez", "Lewis", "Robinson", "Walker", "Young", "Allen", "King", "Wright",
                 "Scott", "Torres", "Nguyen", "Hill", "Flores", "Green", "Adams", "Nelson", "Baker", "Hall", "Rivera",
-                "Campbell", "Mitchell", "Carter", "Roberts", "Chen", "Patel", "Kim", "O'Brien", "Tremblay", "Gagnon");
+                "Campbell", "Mitchell", "Carter", "Roberts", "Chen", "Patel", "Kim", "O'Brien", "Tremblay", "Gagnon",
+                "Phillips", "Evans", "Turner", "Parker", "Collins", "Edwards", "Stewart", "Morris", "Murphy", "Cook",
+                "Rogers", "Morgan", "Peterson", "Cooper", "Reed", "Bailey", "Bell", "Gomez", "Kelly", "Howard", "Ward",
+                "Cox", "Diaz", "Richardson", "Wood", "Watson", "Brooks", "Bennett", "Gray", "James", "Reyes", "Cruz",
+                "Hughes", "Price", "Myers", "Long", "Foster", "Sanders", "Ross", "Morales", "Powell", "Sullivan",
+                "Russell", "Ortiz", "Jenkins", "Gutierrez", "Perry", "Butler", "Barnes", "Fisher", "Henderson",
+                "Coleman", "Simmons", "Patterson", "Jordan", "Reynolds", "Hamilton", "Graham", "Wallace", "Okafor",
+                "Nakamura", "Kowalski", "Larsen", "Haddad", "Singh", "Wong", "Bouchard", "Côté");
         static final List<String> UK_GIVEN = List.of("Oliver", "Olivia", "George", "Amelia", "Harry", "Isla",
                 "Jack", "Ava", "Charlie", "Emily", "Thomas", "Sophie", "Oscar", "Grace", "William", "Lily", "James",
-                "Freya", "Alfie", "Ella", "Arjun", "Aisha");
+                "Freya", "Alfie", "Ella", "Arjun", "Aisha", "Noah", "Poppy", "Leo", "Evie", "Archie", "Millie", "Henry",
+                "Rosie", "Theo", "Florence", "Finley", "Daisy", "Mohammed", "Zara", "Rory", "Niamh", "Callum", "Eilidh");
         static final List<String> UK_FAMILY = List.of("Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson",
                 "Johnson", "Davies", "Robinson", "Wright", "Thompson", "Evans", "Walker", "White", "Roberts", "Green",
-                "Hall", "Wood", "Jackson", "Clarke", "Hughes", "Edwards", "Khan", "Singh", "Murphy", "MacDonald");
+                "Hall", "Wood", "Jackson", "Clarke", "Hughes", "Edwards", "Khan", "Singh", "Murphy", "MacDonald",
+                "Turner", "Hill", "Moore", "Cooper", "Ward", "Morris", "King", "Watson", "Harrison", "Morgan", "Baker",
+                "Patel", "Young", "Allen", "Mitchell", "Anderson", "Lee", "Bell", "Kelly", "Campbell", "Stewart",
+                "Scott", "Reid", "Ahmed", "Begum", "Price", "Jenkins", "Lloyd", "Fraser", "Ross");
         static final List<String> FR_GIVEN = List.of("Gabriel", "Jade", "Léo", "Louise", "Raphaël", "Emma",
                 "Arthur", "Ambre", "Louis", "Alice", "Jules", "Rose", "Hugo", "Chloé", "Lucas", "Léa", "Adam",
-                "Manon", "Noé", "Inès", "Mathis", "Zoé", "Élodie", "François");
+                "Manon", "Noé", "Inès", "Mathis", "Zoé", "Élodie", "François", "Nathan", "Camille", "Tom", "Lina",
+                "Paul", "Clara", "Victor", "Anna", "Sacha", "Eva", "Maxime", "Julie", "Antoine", "Margaux", "Yanis",
+                "Sarah", "Karim", "Nour", "Théo", "Mila");
         static final List<String> FR_FAMILY = List.of("Martin", "Bernard", "Thomas", "Petit", "Robert", "Richard",
                 "Durand", "Dubois", "Moreau", "Laurent", "Simon", "Michel", "Lefèvre", "Leroy", "Roux", "David",
-                "Bertrand", "Morel", "Fournier", "Girard", "Bonnet", "Dupont", "Lambert", "Fontaine", "Rousseau");
+                "Bertrand", "Morel", "Fournier", "Girard", "Bonnet", "Dupont", "Lambert", "Fontaine", "Rousseau",
+                "Vincent", "Muller", "Lefebvre", "Faure", "Andre", "Mercier", "Blanc", "Guerin", "Boyer", "Garnier",
+                "Chevalier", "Francois", "Legrand", "Gauthier", "Garcia", "Perrin", "Robin", "Clement", "Morin",
+                "Nicolas", "Henry", "Roussel", "Mathieu", "Gautier", "Masson", "Marchand", "Duval", "Denis", "Dumont",
+                "Marie", "Lemaire", "Noel", "Meyer", "Dufour", "Meunier", "Brun", "Blanchard", "Giraud", "Joly");
     }
 }

@@ -36,6 +36,12 @@ public record ContactEvent(UUID id, UUID customerId, Instant occurredAt, Channel
         return channel == Channel.CALL && direction == Direction.OUTBOUND;
     }
 
+    /** The same event on another customer's timeline (the master's id for the person it happened to). */
+    public ContactEvent forCustomer(UUID customer) {
+        return new ContactEvent(id, customer, occurredAt, channel, direction, lineOfBusiness, campaign, agentId, number,
+                outcome, durationSeconds, notes, sourceSystem, provisional, override);
+    }
+
     public ContactEvent withOutcome(Outcome newOutcome, int newDurationSeconds, String newNotes) {
         return new ContactEvent(id, customerId, occurredAt, channel, direction, lineOfBusiness, campaign, agentId,
                 number, newOutcome, newDurationSeconds, newNotes, sourceSystem, provisional, override);

@@ -32,6 +32,12 @@ public record Customer(UUID id, long version, String givenName, String familyNam
         updatedAt = updatedAt == null ? createdAt : updatedAt;
     }
 
+    /** This customer on the do-not-call list, for {@code reason}. */
+    public Customer withDoNotCall(String reason) {
+        return new Customer(id, version, givenName, familyName, displayName, birthDate, timeZone, true, reason, mergedInto,
+                phones, emails, accounts, createdAt, updatedAt);
+    }
+
     private static String joinNames(String given, String family) {
         if (given == null) {
             return family;

@@ -176,7 +176,8 @@ public final class Importer {
         private Optional<Customer> deterministic(SourceRecord record, Person person, CustomerDirectory.Found found) {
             for (PhoneNumber number : record.phones()) {
                 Optional<Customer> samePerson = best(person, current(found.byPhone().getOrDefault(number, List.of()), batchWith(number)).stream()
-                        .filter(c -> PersonMatcher.compatibleNames(person, personOf(c))).toList());
+                        .filter(c -> PersonMatcher.compatibleNames(person, personOf(c)) && birthDatesAgree(person, personOf(c)))
+                        .toList());
                 if (samePerson.isPresent()) {
                     return samePerson;
                 }

@@ -1,6 +1,5 @@
 package com.ringside.server;
 
-import com.ringside.demo.DemoCompany;
 import com.ringside.domain.CallOverride;
 import com.ringside.domain.Channel;
 import com.ringside.domain.ContactEvent;
@@ -30,11 +29,10 @@ final class DemoMorning {
     private DemoMorning() {
     }
 
-    /** Plays the morning for the first {@code customers} demo customers. */
-    static void play(MasterStore store, DemoCompany company, int customers, List<User> agents, User supervisor,
-                     Clock clock) {
-        for (int index = 0; index < customers; index++) {
-            Customer customer = company.customer(index).customer();
+    /** Plays the morning for {@code customers}, the first demo customers as the master holds them. */
+    static void play(MasterStore store, List<Customer> customers, List<User> agents, User supervisor, Clock clock) {
+        for (int index = 0; index < customers.size(); index++) {
+            Customer customer = customers.get(index);
             if (customer.phones().isEmpty()) {
                 continue;
             }

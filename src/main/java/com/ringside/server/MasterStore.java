@@ -41,7 +41,6 @@ public interface MasterStore extends AutoCloseable {
     /** Creates the customer, or stores the next version of it; returns it as stored. */
     Customer saveCustomer(Customer customer, Instant now);
 
-    /** Loads customers and their history in bulk (demo data, imports); events are not checked against rules. */
     /** The master as an import by {@code actor} (null: the command line) finds and writes customers. */
     CustomerDirectory directory(UUID actor);
 
@@ -76,6 +75,7 @@ public interface MasterStore extends AutoCloseable {
     /** Undoes a merge: both customers as they were before it, each event back with its customer. */
     void unmerge(UUID mergeId, UUID by, Instant now);
 
+    /** Loads customers and their history in bulk (a call centre's own history, test data); events are not checked. */
     void load(Collection<Customer> customers, Collection<ContactEvent> events, Instant now);
 
     /**

@@ -97,6 +97,32 @@ class ImportTest {
     }
 
     @Test
+    void aFatherAndSonOfOneNameAtOneHomeNumberStayTwoPeopleWhileTheSamePersonFromAnotherSystemIsOne() throws Exception {
+        Path policies = dir.resolve("policies.csv");
+        Files.writeString(policies, "policy_no,first_name,last_name,dob,home_phone,mobile_phone,email,product,"
+                + "policy_status,issued_on\n"
+                + "P-1,Charlie,Evans,03/14/1958,0131 777 5613,,,Home,IN FORCE,\n"
+                + "P-2,Charlie,Evans,09/02/1989,0131 777 5613,,,Auto,IN FORCE,\n");
+        Path loans = dir.resolve("loans.csv");
+        Files.writeString(loans, "loan_id,borrower,birth_date,phone,email_address,loan_type,state\n"
+                + "L-1,\"EVANS, CHARLIE\",1989-09-02,+44 131 777 5613,,Auto loan,OPEN\n");
+        try (JdbcMasterStore master = TestMasters.store(Backend.SQLITE, dir.resolve("master"))) {
+            SourceMapping policyMapping = mapping("policy_admin");
+            SourceMapping uk = new SourceMapping(policyMapping.system(), policyMapping.lineOfBusiness(), "GB",
+                    policyMapping.key(), policyMapping.givenName(), policyMapping.familyName(), policyMapping.fullName(),
+                    policyMapping.phones(), policyMapping.emails(), policyMapping.birthDate(),
+                    policyMapping.birthDateFormat(), policyMapping.product(), policyMapping.status(),
+                    policyMapping.statusValues(), policyMapping.events());
+            assertThat(new Importer(master.directory()).run(uk, policies, NOW).created()).isEqualTo(2);
+            assertThat(new Importer(master.directory()).run(mapping("loan_servicing"), loans, NOW).matched()).isEqualTo(1);
+            assertThat(master.customersByPhone(PhoneNumber.of("+441317775613")))
+                    .extracting(c -> c.birthDate().getYear(), c -> c.accounts().size())
+                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(1958, 1),
+                            org.assertj.core.groups.Tuple.tuple(1989, 2));
+        }
+    }
+
+    @Test
     void nastyRowsAreRejectedOneByOneAndTheRestIsImported() throws Exception {
         String huge = "x".repeat(100_000);
         Path extract = dir.resolve("nasty.csv");
