@@ -252,7 +252,8 @@ public final class DemoCompany {
     }
 
     private static String email(String given, String family, int index) {
-        String local = (given + "." + family).toLowerCase(Locale.ROOT).replaceAll("[^a-z.]", "");
+        String plain = java.text.Normalizer.normalize(given + "." + family, java.text.Normalizer.Form.NFD);
+        String local = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z.]", "");
         return local + index + "@example.com";
     }
 

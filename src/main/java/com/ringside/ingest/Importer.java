@@ -106,7 +106,7 @@ public final class Importer {
         Set<String> families = new HashSet<>();
         for (SourceRecord record : chunk) {
             keys.add(record.account().sourceKey());
-            phones.addAll(record.phones());
+            phones.addAll(record.numbers());
             emails.addAll(record.emails());
             String family = PersonNames.familyKey(record.familyName(), record.givenName());
             if (!family.isEmpty()) {
@@ -174,7 +174,7 @@ public final class Importer {
         }
 
         private Optional<Customer> deterministic(SourceRecord record, Person person, CustomerDirectory.Found found) {
-            for (PhoneNumber number : record.phones()) {
+            for (PhoneNumber number : record.numbers()) {
                 Optional<Customer> samePerson = best(person, current(found.byPhone().getOrDefault(number, List.of()), batchWith(number)).stream()
                         .filter(c -> PersonMatcher.compatibleNames(person, personOf(c)) && birthDatesAgree(person, personOf(c)))
                         .toList());
@@ -194,7 +194,7 @@ public final class Importer {
 
         private Collection<Customer> candidates(SourceRecord record, CustomerDirectory.Found found) {
             Map<UUID, Customer> candidates = new LinkedHashMap<>();
-            record.phones().forEach(n -> current(found.byPhone().getOrDefault(n, List.of()), batchWith(n))
+            record.numbers().forEach(n -> current(found.byPhone().getOrDefault(n, List.of()), batchWith(n))
                     .forEach(c -> candidates.put(c.id(), c)));
             record.emails().forEach(e -> current(found.byEmail().getOrDefault(e, List.of()), batchWith(e))
                     .forEach(c -> candidates.put(c.id(), c)));
@@ -261,9 +261,8 @@ public final class Importer {
         }
 
         private Customer newCustomer(SourceRecord record) {
-            List<Phone> phones = record.phones().stream().map(n -> new Phone(n, PhoneType.OTHER, false)).toList();
             return new Customer(Ids.newId(), 1, record.givenName(), record.familyName(), null, record.birthDate(),
-                    zoneOf(record.phones()), false, null, null, phones, record.emails(), List.of(record.account()),
+                    zoneOf(record.numbers()), false, null, null, record.phones(), record.emails(), List.of(record.account()),
                     now, now);
         }
 
@@ -291,9 +290,12 @@ public final class Importer {
                 accounts.add(record.account());
             }
             List<Phone> phones = new ArrayList<>(customer.phones());
-            for (PhoneNumber number : record.phones()) {
-                if (phones.stream().noneMatch(p -> p.number().equals(number))) {
-                    phones.add(new Phone(number, PhoneType.OTHER, false));
+            for (Phone phone : record.phones()) {
+                int known = phones.stream().map(Phone::number).toList().indexOf(phone.number());
+                if (known < 0) {
+                    phones.add(phone);
+                } else if (phones.get(known).type() == PhoneType.OTHER && phone.type() != PhoneType.OTHER) {
+                    phones.set(known, new Phone(phone.number(), phone.type(), phones.get(known).optedOut()));
                 }
             }
             Set<String> emails = new LinkedHashSet<>(customer.emails());
@@ -301,7 +303,7 @@ public final class Importer {
             Customer updated = new Customer(customer.id(), customer.version(),
                     customer.givenName() != null ? customer.givenName() : record.givenName(), customer.familyName(),
                     customer.displayName(), customer.birthDate() != null ? customer.birthDate() : record.birthDate(),
-                    customer.timeZone() != null ? customer.timeZone() : zoneOf(record.phones()), customer.doNotCall(),
+                    customer.timeZone() != null ? customer.timeZone() : zoneOf(record.numbers()), customer.doNotCall(),
                     customer.doNotCallReason(), customer.mergedInto(), phones, List.copyOf(emails), accounts,
                     customer.createdAt(), customer.updatedAt());
             return sameContent(customer, updated) ? customer : updated;

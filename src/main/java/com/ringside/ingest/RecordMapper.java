@@ -2,7 +2,9 @@ package com.ringside.ingest;
 
 import com.ringside.domain.Account;
 import com.ringside.domain.AccountStatus;
+import com.ringside.domain.Phone;
 import com.ringside.domain.PhoneNumber;
+import com.ringside.domain.PhoneType;
 import com.ringside.identity.PersonNames;
 import com.ringside.identity.PhoneNormalizer;
 import java.time.Instant;
@@ -13,9 +15,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** Turns a row into a source record by its mapping, or says why it cannot be one. */
@@ -58,11 +62,12 @@ final class RecordMapper {
             return rejected("a name is longer than " + MAX_FIELD + " characters");
         }
         List<String> notes = new ArrayList<>();
-        Set<PhoneNumber> numbers = new LinkedHashSet<>();
+        Map<PhoneNumber, Phone> numbers = new LinkedHashMap<>();
         for (String column : mapping.phones()) {
             String raw = row.get(column);
             if (raw != null) {
-                phones.normalize(raw).ifPresentOrElse(numbers::add,
+                phones.normalize(raw).ifPresentOrElse(number -> numbers.putIfAbsent(number,
+                                new Phone(number, typeOf(column), false)),
                         () -> notes.add("phone '" + abbreviate(raw) + "' in '" + column + "' is not a valid number"));
             }
         }
@@ -103,8 +108,20 @@ final class RecordMapper {
         }
         Account account = new Account(mapping.line(), mapping.sourceSystem(), key, row.get(mapping.product()),
                 status(row.get(mapping.status())), null);
-        return new Mapped(new SourceRecord(row.line(), given, family, birthDate, List.copyOf(numbers),
+        return new Mapped(new SourceRecord(row.line(), given, family, birthDate, List.copyOf(numbers.values()),
                 List.copyOf(emails), account, List.copyOf(contacts)), null, notes);
+    }
+
+    /** What a phone column's name says the number is: "mobile_phone" a mobile, "home_phone" a home number. */
+    static PhoneType typeOf(String column) {
+        String name = column.toLowerCase(Locale.ROOT);
+        if (name.contains("mobile") || name.contains("cell")) {
+            return PhoneType.MOBILE;
+        }
+        if (name.contains("home")) {
+            return PhoneType.HOME;
+        }
+        return name.contains("work") || name.contains("office") ? PhoneType.WORK : PhoneType.OTHER;
     }
 
     /** A date (at noon UTC: the extract does not say the hour) or an ISO date and time; null when neither. */

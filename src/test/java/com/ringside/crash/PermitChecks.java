@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * What must hold for the calls of one campaign after the master crashed while desks asked it for permits: every
  * call a desk placed is at the master once, as the agent wrapped it up, and nothing else is; a granted permit is
  * never lost; the master granted no more than the cap; a call made offline is flagged when the master already held
- * the cap's worth of earlier calls when it stored it, and never when it held fewer calls than the cap in all; and a
+ * the cap's worth of earlier calls when it stored it, and never when it held fewer calls than the cap in all (unless
+ * a permitted call to the customer was withdrawn since, and the calls the master holds now put it over); and a
  * customer called more often than the cap has at least one call flagged, so supervisors see the breach.
  */
 final class PermitChecks {
@@ -35,7 +36,8 @@ final class PermitChecks {
     private final Map<UUID, ContactEvent> stored = new HashMap<>();
     private final Set<UUID> flagged;
     private final Map<UUID, Long> storedAs;
-    private final int withdrawn;
+    private final Set<UUID> withdrawnFrom;
+    private int withdrawnCount;
 
     PermitChecks(JdbcMasterStore master, Path masterFile, List<Customer> called, String campaign, int cap)
             throws SQLException {
@@ -46,7 +48,7 @@ final class PermitChecks {
         flagged = master.flaggedCalls(new FlaggedCall.Query(FlaggedCall.Kind.VIOLATION, null, null, null, null, null,
                 Integer.MAX_VALUE)).stream().map(FlaggedCall::eventId).filter(stored::containsKey).collect(Collectors.toSet());
         storedAs = insertionOrder(masterFile, stored.keySet());
-        withdrawn = withdrawnCalls(masterFile, campaign);
+        withdrawnFrom = withdrawnCalls(masterFile, campaign);
     }
 
     List<String> problems(List<Placed> placed) {
@@ -69,7 +71,8 @@ final class PermitChecks {
                 problems.add(count + " permits granted on one customer, over the cap of " + cap));
         report(problems, stored.values().stream().filter(e -> e.provisional() && !flagged.contains(e.id())
                 && heldEarlier(e) >= cap).count(), "calls made offline past the cap and not flagged");
-        report(problems, flagged.stream().map(stored::get).filter(e -> !e.provisional() || held(e) < cap).count(),
+        report(problems, flagged.stream().map(stored::get).filter(e -> !e.provisional() || held(e) < cap
+                && !(withdrawnFrom.contains(e.customerId()) && heldNowEarlier(e) >= cap)).count(),
                 "calls flagged that did not break the cap");
         Map<UUID, List<ContactEvent>> byCustomer = stored.values().stream()
                 .collect(Collectors.groupingBy(ContactEvent::customerId));
@@ -82,28 +85,43 @@ final class PermitChecks {
     ServerCrashTrials.Calls calls(List<Placed> placed) {
         return new ServerCrashTrials.Calls(placed.size(), (int) placed.stream().filter(Placed::granted).count(),
                 (int) placed.stream().filter(call -> !call.granted() && stored.containsKey(call.call().id())
-                        && !stored.get(call.call().id()).provisional()).count(), withdrawn, flagged.size());
+                        && !stored.get(call.call().id()).provisional()).count(), withdrawnCount, flagged.size());
     }
 
-    /** Calls of the campaign the master had permitted and took out again because no desk dialled them. */
-    private static int withdrawnCalls(Path masterFile, String campaign) throws SQLException {
+    /**
+     * The customers of the campaign's calls the master had permitted and took out again because no desk dialled
+     * them; counts them in {@link #withdrawnCount}.
+     */
+    private Set<UUID> withdrawnCalls(Path masterFile, String campaign) throws SQLException {
+        Set<UUID> customers = new java.util.HashSet<>();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + masterFile);
              PreparedStatement statement = connection.prepareStatement(
                      "SELECT body FROM withdrawn_call WHERE body IS NOT NULL");
              ResultSet rows = statement.executeQuery()) {
-            int count = 0;
             while (rows.next()) {
                 EventJson call = WireCodec.read(rows.getString(1), EventJson.class);
-                count += campaign.equals(call.campaign()) ? 1 : 0;
+                if (campaign.equals(call.campaign())) {
+                    withdrawnCount++;
+                    customers.add(UUID.fromString(call.customerId()));
+                }
             }
-            return count;
         }
+        return customers;
     }
 
     /** The calls to the customer the master held when it stored {@code call}; the trial's window holds them all. */
     private long held(ContactEvent call) {
         return stored.values().stream().filter(e -> e.customerId().equals(call.customerId())
                 && storedAs.get(e.id()) < storedAs.get(call.id())).count();
+    }
+
+    /**
+     * The calls to the customer the master holds now that occurred no later than {@code call}: after a withdrawal the
+     * master judges a flag again with what it then holds, as a push would.
+     */
+    private long heldNowEarlier(ContactEvent call) {
+        return stored.values().stream().filter(e -> e.customerId().equals(call.customerId()) && !e.id().equals(call.id())
+                && !e.occurredAt().isAfter(call.occurredAt())).count();
     }
 
     /** Of those, the ones that occurred no later than {@code call}. */

@@ -10,6 +10,7 @@ import com.ringside.domain.Customer;
 import com.ringside.domain.LineOfBusiness;
 import com.ringside.domain.PhoneNumber;
 import com.ringside.domain.Phone;
+import com.ringside.domain.PhoneType;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,8 +45,9 @@ class DemoMasterTest {
                 assertThat(ana.accounts()).extracting(Account::lineOfBusiness, a -> a.sourceSystem().code())
                         .containsExactlyInAnyOrder(tuple(LineOfBusiness.INSURANCE, "POLICY_ADMIN"),
                                 tuple(LineOfBusiness.FINANCING, "LOAN_SERVICING"));
-                assertThat(ana.phones()).extracting(Phone::number).extracting(PhoneNumber::e164)
-                        .containsExactlyInAnyOrder("+14155550123", "+14155550188");
+                assertThat(ana.phones()).extracting(phone -> phone.number().e164(), Phone::type)
+                        .as("typed by the columns they came from, the mobile first")
+                        .containsExactly(tuple("+14155550123", PhoneType.MOBILE), tuple("+14155550188", PhoneType.HOME));
                 assertThat(ana.emails()).containsExactly("ana.ruiz@example.com");
                 Instant weekAgo = CLOCK.instant().minus(Duration.ofDays(7));
                 assertThat(store.events(ana.id())).filteredOn(ContactEvent::isOutboundCall)
