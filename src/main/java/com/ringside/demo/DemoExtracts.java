@@ -88,7 +88,7 @@ public final class DemoExtracts {
     private static String header(DemoLine line) {
         return switch (line) {
             case INSURANCE -> "policy_no,first_name,last_name,dob,home_phone,mobile_phone,email,product,policy_status,issued_on";
-            case FINANCING -> "loan_id,borrower,birth_date,phone,email_address,loan_type,state";
+            case FINANCING -> "loan_id,borrower,birth_date,phone,email_address,loan_type,state,opened_on";
             case ORDERS -> null;
             case MARKETING -> "contact_id,given,family,tel,mail,list,consent";
         };
@@ -106,7 +106,7 @@ public final class DemoExtracts {
                             : c.familyName() + ", " + c.givenName(),
                     date(c.birthDate(), DateTimeFormatter.ISO_LOCAL_DATE),
                     phone(c, PhoneType.MOBILE, PhoneNumberFormat.INTERNATIONAL), email.toUpperCase(Locale.ROOT),
-                    account.product(), loanState(account.status()));
+                    account.product(), loanState(account.status()), date(account.openedOn(), DateTimeFormatter.ISO_LOCAL_DATE));
             case ORDERS -> orderLine(c, account, email);
             case MARKETING -> csv(account.sourceKey(), c.givenName(), c.familyName(),
                     phone(c, PhoneType.MOBILE, PhoneNumberFormat.NATIONAL).replace("(", "").replace(") ", "-"),

@@ -283,7 +283,8 @@ public final class Importer {
                 boolean same = account.sourceSystem().equals(record.account().sourceSystem())
                         && account.sourceKey().equals(record.account().sourceKey());
                 accounts.add(same ? new Account(account.lineOfBusiness(), account.sourceSystem(), account.sourceKey(),
-                        record.account().product(), record.account().status(), account.openedOn()) : account);
+                        record.account().product(), record.account().status(), record.account().openedOn() != null
+                        ? record.account().openedOn() : account.openedOn()) : account);
             }
             if (accounts.stream().noneMatch(a -> a.sourceSystem().equals(record.account().sourceSystem())
                     && a.sourceKey().equals(record.account().sourceKey()))) {

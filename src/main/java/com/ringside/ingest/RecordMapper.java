@@ -28,6 +28,7 @@ final class RecordMapper {
     private final SourceMapping mapping;
     private final PhoneNormalizer phones;
     private final DateTimeFormatter birthDates;
+    private final DateTimeFormatter openedDates;
 
     /** A record, or the reason there is none; with what was dropped from a record that was kept. */
     record Mapped(SourceRecord record, String rejected, List<String> notes) {
@@ -36,8 +37,8 @@ final class RecordMapper {
     RecordMapper(SourceMapping mapping) {
         this.mapping = mapping;
         this.phones = new PhoneNormalizer(mapping.phoneRegion());
-        this.birthDates = DateTimeFormatter.ofPattern(mapping.birthDateFormat() == null ? "yyyy-MM-dd"
-                : mapping.birthDateFormat(), Locale.ROOT);
+        this.birthDates = dates(mapping.birthDateFormat());
+        this.openedDates = dates(mapping.openedOnFormat());
     }
 
     Mapped map(SourceRow row) {
@@ -83,16 +84,8 @@ final class RecordMapper {
                 }
             }
         }
-        LocalDate birthDate = null;
-        String rawBirth = row.get(mapping.birthDate());
-        if (rawBirth != null) {
-            try {
-                birthDate = LocalDate.parse(rawBirth, birthDates);
-            } catch (DateTimeParseException e) {
-                notes.add("birth date '" + abbreviate(rawBirth) + "' does not read as " + (mapping.birthDateFormat() == null
-                        ? "yyyy-MM-dd" : mapping.birthDateFormat()));
-            }
-        }
+        LocalDate birthDate = date(row, mapping.birthDate(), birthDates, mapping.birthDateFormat(), "birth date", notes);
+        LocalDate openedOn = date(row, mapping.openedOn(), openedDates, mapping.openedOnFormat(), "opening date", notes);
         List<SourceRecord.Contact> contacts = new ArrayList<>();
         for (EventMapping event : mapping.events()) {
             String raw = row.get(event.at());
@@ -107,9 +100,28 @@ final class RecordMapper {
             }
         }
         Account account = new Account(mapping.line(), mapping.sourceSystem(), key, row.get(mapping.product()),
-                status(row.get(mapping.status())), null);
+                status(row.get(mapping.status())), openedOn);
         return new Mapped(new SourceRecord(row.line(), given, family, birthDate, List.copyOf(numbers.values()),
                 List.copyOf(emails), account, List.copyOf(contacts)), null, notes);
+    }
+
+    private static DateTimeFormatter dates(String format) {
+        return DateTimeFormatter.ofPattern(format == null ? "yyyy-MM-dd" : format, Locale.ROOT);
+    }
+
+    /** The date in {@code column}, or null: absent, or not in the format (said in {@code notes}). */
+    private static LocalDate date(SourceRow row, String column, DateTimeFormatter formatter, String format, String what,
+                                  List<String> notes) {
+        String raw = row.get(column);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw, formatter);
+        } catch (DateTimeParseException e) {
+            notes.add(what + " '" + abbreviate(raw) + "' does not read as " + (format == null ? "yyyy-MM-dd" : format));
+            return null;
+        }
     }
 
     /** What a phone column's name says the number is: "mobile_phone" a mobile, "home_phone" a home number. */

@@ -14,12 +14,14 @@ import java.util.Map;
 
 /**
  * How one source system's extract maps onto the master: which column is the record's key, which hold the names,
- * phones, e-mails, birth date, product and status. Read from a JSON file, one per system.
+ * phones, e-mails, birth date, product, status and the date the account was opened. Read from a JSON file, one per
+ * system.
  */
 public record SourceMapping(String system, String lineOfBusiness, String phoneRegion, String key, String givenName,
                             String familyName, String fullName, List<String> phones, List<String> emails,
                             String birthDate, String birthDateFormat, String product, String status,
-                            Map<String, String> statusValues, List<EventMapping> events) {
+                            Map<String, String> statusValues, List<EventMapping> events, String openedOn,
+                            String openedOnFormat) {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -64,11 +66,16 @@ public record SourceMapping(String system, String lineOfBusiness, String phoneRe
             throw new ImportException(where + "give 'familyName' (and 'givenName') or 'fullName'");
         }
         events.forEach(event -> event.check(where));
-        if (birthDate != null && birthDateFormat != null) {
+        checkFormat(where, "birthDateFormat", birthDateFormat);
+        checkFormat(where, "openedOnFormat", openedOnFormat);
+    }
+
+    private static void checkFormat(String where, String field, String format) {
+        if (format != null) {
             try {
-                DateTimeFormatter.ofPattern(birthDateFormat);
+                DateTimeFormatter.ofPattern(format);
             } catch (IllegalArgumentException e) {
-                throw new ImportException(where + "'birthDateFormat' " + e.getMessage());
+                throw new ImportException(where + "'" + field + "' " + e.getMessage());
             }
         }
     }
@@ -76,7 +83,7 @@ public record SourceMapping(String system, String lineOfBusiness, String phoneRe
     /** Every column the mapping names. */
     public List<String> columns() {
         List<String> columns = new java.util.ArrayList<>();
-        for (String column : new String[] {key, givenName, familyName, fullName, birthDate, product, status}) {
+        for (String column : new String[] {key, givenName, familyName, fullName, birthDate, product, status, openedOn}) {
             if (column != null) {
                 columns.add(column);
             }

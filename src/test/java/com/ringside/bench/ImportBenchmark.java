@@ -139,8 +139,8 @@ public final class ImportBenchmark {
 
     private static String header(int system) {
         return switch (system) {
-            case 0 -> "policy_no,first_name,last_name,dob,home_phone,mobile_phone,email,product,policy_status\n";
-            case 1 -> "loan_id,borrower,birth_date,phone,email_address,loan_type,state\n";
+            case 0 -> "policy_no,first_name,last_name,dob,home_phone,mobile_phone,email,product,policy_status,issued_on\n";
+            case 1 -> "loan_id,borrower,birth_date,phone,email_address,loan_type,state,opened_on\n";
             case 2 -> "";
             default -> "contact_id,given,family,tel,mail,list,consent\n";
         };
@@ -156,14 +156,16 @@ public final class ImportBenchmark {
         };
         String email = p.email() == null || random.nextInt(3) == 0 ? "" : random.nextBoolean() ? p.email() : p.email().toUpperCase(Locale.ROOT);
         String born = random.nextInt(10) < 3 ? "" : null;
+        LocalDate sold = LocalDate.of(2010, 1, 1).plusDays(random.nextInt(6_000));
         return switch (system) {
             case 0 -> String.join(",", key, p.given(), family, born != null ? "" : String.format("%02d/%02d/%d",
-                    p.born().getMonthValue(), p.born().getDayOfMonth(), p.born().getYear()), phone, "", email, "Home", "IN FORCE");
+                    p.born().getMonthValue(), p.born().getDayOfMonth(), p.born().getYear()), phone, "", email, "Home", "IN FORCE",
+                    String.format("%02d/%02d/%d", sold.getMonthValue(), sold.getDayOfMonth(), sold.getYear()));
             case 1 -> String.join(",", key, "\"" + family.toUpperCase(Locale.ROOT) + ", " + p.given() + "\"",
-                    born != null ? "" : p.born().toString(), phone, email, "Auto loan", "OPEN");
+                    born != null ? "" : p.born().toString(), phone, email, "Auto loan", "OPEN", sold.toString());
             case 2 -> String.format("{\"customerRef\":\"%s\",\"firstName\":\"%s\",\"lastName\":\"%s\",\"phone\":\"%s\","
-                    + "\"email\":\"%s\",\"channel\":\"Online order\",\"status\":\"active\"}", key, p.given(),
-                    family.replace("\"", ""), phone, email);
+                    + "\"email\":\"%s\",\"channel\":\"Online order\",\"status\":\"active\",\"orderedAt\":\"%sT10:15:00Z\"}",
+                    key, p.given(), family.replace("\"", ""), phone, email, sold);
             default -> String.join(",", key, p.given(), family, phone, email, "Newsletter", "opted-in");
         };
     }

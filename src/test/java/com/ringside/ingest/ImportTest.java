@@ -47,8 +47,10 @@ class ImportTest {
             List<Customer> ana = master.customersByPhone(PhoneNumber.of("+14155550123"));
             assertThat(ana).extracting(Customer::displayName).containsExactlyInAnyOrder("Ana Ruiz", "Ben Ruiz");
             Customer anaRuiz = ana.stream().filter(c -> c.givenName().equals("Ana")).findFirst().orElseThrow();
-            assertThat(anaRuiz.accounts()).extracting(a -> a.lineOfBusiness())
-                    .containsExactlyInAnyOrder(LineOfBusiness.INSURANCE, LineOfBusiness.FINANCING);
+            assertThat(anaRuiz.accounts()).extracting(a -> a.lineOfBusiness(), a -> a.openedOn())
+                    .as("each with the date its system says it was opened")
+                    .containsExactlyInAnyOrder(tuple(LineOfBusiness.INSURANCE, java.time.LocalDate.of(2021, 4, 2)),
+                            tuple(LineOfBusiness.FINANCING, java.time.LocalDate.of(2025, 6, 3)));
             assertThat(anaRuiz.emails()).containsExactly("ana.ruiz@example.com");
             assertThat(master.events(anaRuiz.id())).extracting(ContactEvent::campaign, ContactEvent::channel,
                     ContactEvent::occurredAt).as("the policy the extract says was issued is on her timeline")
@@ -104,15 +106,16 @@ class ImportTest {
                 + "P-1,Charlie,Evans,03/14/1958,0131 777 5613,,,Home,IN FORCE,\n"
                 + "P-2,Charlie,Evans,09/02/1989,0131 777 5613,,,Auto,IN FORCE,\n");
         Path loans = dir.resolve("loans.csv");
-        Files.writeString(loans, "loan_id,borrower,birth_date,phone,email_address,loan_type,state\n"
-                + "L-1,\"EVANS, CHARLIE\",1989-09-02,+44 131 777 5613,,Auto loan,OPEN\n");
+        Files.writeString(loans, "loan_id,borrower,birth_date,phone,email_address,loan_type,state,opened_on\n"
+                + "L-1,\"EVANS, CHARLIE\",1989-09-02,+44 131 777 5613,,Auto loan,OPEN,2024-05-01\n");
         try (JdbcMasterStore master = TestMasters.store(Backend.SQLITE, dir.resolve("master"))) {
             SourceMapping policyMapping = mapping("policy_admin");
             SourceMapping uk = new SourceMapping(policyMapping.system(), policyMapping.lineOfBusiness(), "GB",
                     policyMapping.key(), policyMapping.givenName(), policyMapping.familyName(), policyMapping.fullName(),
                     policyMapping.phones(), policyMapping.emails(), policyMapping.birthDate(),
                     policyMapping.birthDateFormat(), policyMapping.product(), policyMapping.status(),
-                    policyMapping.statusValues(), policyMapping.events());
+                    policyMapping.statusValues(), policyMapping.events(), policyMapping.openedOn(),
+                    policyMapping.openedOnFormat());
             assertThat(new Importer(master.directory()).run(uk, policies, NOW).created()).isEqualTo(2);
             assertThat(new Importer(master.directory()).run(mapping("loan_servicing"), loans, NOW).matched()).isEqualTo(1);
             assertThat(master.customersByPhone(PhoneNumber.of("+441317775613")))

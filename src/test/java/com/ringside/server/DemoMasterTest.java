@@ -42,9 +42,10 @@ class DemoMasterTest {
             List<Customer> onHerMobile = store.customersByPhone(PhoneNumber.of("+14155550123"));
             assertThat(onHerMobile).singleElement().satisfies(ana -> {
                 assertThat(ana.displayName()).isEqualTo("Ana Ruiz");
-                assertThat(ana.accounts()).extracting(Account::lineOfBusiness, a -> a.sourceSystem().code())
-                        .containsExactlyInAnyOrder(tuple(LineOfBusiness.INSURANCE, "POLICY_ADMIN"),
-                                tuple(LineOfBusiness.FINANCING, "LOAN_SERVICING"));
+                assertThat(ana.accounts()).extracting(Account::lineOfBusiness, a -> a.sourceSystem().code(),
+                                Account::openedOn)
+                        .containsExactlyInAnyOrder(tuple(LineOfBusiness.INSURANCE, "POLICY_ADMIN", LocalDate.of(2021, 4, 12)),
+                                tuple(LineOfBusiness.FINANCING, "LOAN_SERVICING", LocalDate.of(2025, 6, 3)));
                 assertThat(ana.phones()).extracting(phone -> phone.number().e164(), Phone::type)
                         .as("typed by the columns they came from, the mobile first")
                         .containsExactly(tuple("+14155550123", PhoneType.MOBILE), tuple("+14155550188", PhoneType.HOME));
