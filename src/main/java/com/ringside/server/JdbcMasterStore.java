@@ -38,6 +38,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +65,8 @@ public final class JdbcMasterStore implements MasterStore {
     private static final String SAME_TRANSACTION = "c.txid = ? AND c.seq > ?";
     private static final String LATER_TRANSACTIONS = "c.txid > ? AND c.txid < %s";
 
+    /** Customers an import keeps parsed between chunks; a customer changed since is read again (its version). */
+    private static final int PARSED_CUSTOMERS = 100_000;
     /** Values bound in one IN list: well under SQLite's and PostgreSQL's limits on parameters. */
     private static final int LOOKUP_SLICE = 500;
     private final MasterDatabase database;
@@ -204,11 +207,18 @@ public final class JdbcMasterStore implements MasterStore {
     @Override
     public CustomerDirectory directory(UUID actor) {
         return new CustomerDirectory() {
+            /** Customers this import has read, by id: the same namesakes come back for chunk after chunk. */
+            private final Map<UUID, Customer> parsed = new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<UUID, Customer> eldest) {
+                    return size() > PARSED_CUSTOMERS;
+                }
+            };
+
             @Override
             public Found find(SourceSystem system, Set<String> sourceKeys, Set<PhoneNumber> phones, Set<String> emails,
                               Set<String> familyKeys) {
                 return query(connection -> {
-                    Map<UUID, Customer> parsed = new HashMap<>();
                     Map<String, Customer> bySourceKey = new HashMap<>();
                     linked(connection, parsed, "customer_source_key", "source_key", "source_system = ?", system.code(),
                             sourceKeys).forEach((key, found) -> bySourceKey.put(key, found.get(0)));
@@ -279,7 +289,8 @@ public final class JdbcMasterStore implements MasterStore {
         List<String> all = List.copyOf(values);
         for (int from = 0; from < all.size(); from += LOOKUP_SLICE) {
             List<String> slice = all.subList(from, Math.min(all.size(), from + LOOKUP_SLICE));
-            String sql = "SELECT l." + column + ", c.id, c.body FROM " + table + " l JOIN customer c ON c.id = l.customer_id"
+            String sql = "SELECT l." + column + ", c.id, c.version, c.body FROM " + table
+                    + " l JOIN customer c ON c.id = l.customer_id"
                     + " WHERE l." + column + " IN (" + String.join(", ", Collections.nCopies(slice.size(), "?")) + ")"
                     + (where == null ? "" : " AND l." + where) + " ORDER BY l." + column + ", c.id";
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -294,9 +305,13 @@ public final class JdbcMasterStore implements MasterStore {
                     while (rows.next()) {
                         List<Customer> forValue = found.computeIfAbsent(rows.getString(1), v -> new ArrayList<>());
                         if (forValue.size() < 200) {
-                            String body = rows.getString(3);
-                            forValue.add(parsed.computeIfAbsent(UUID.fromString(rows.getString(2)),
-                                    id -> parseCustomer(body)));
+                            UUID id = UUID.fromString(rows.getString(2));
+                            Customer known = parsed.get(id);
+                            if (known == null || known.version() != rows.getLong(3)) {
+                                known = parseCustomer(rows.getString(4));
+                                parsed.put(id, known);
+                            }
+                            forValue.add(known);
                         }
                     }
                 }

@@ -45,9 +45,9 @@ public final class ServerCrashBenchmark {
         String text = String.format(Locale.ENGLISH, "# Master server crashes%n%n%s%n%d trials in %.0f s. In the permit "
                 + "trials the desks placed %,d calls: %,d with a permit; %,d more that the master had permitted but whose "
                 + "answer the crash cut off, placed offline under the permit's id and kept once as permitted calls; the "
-                + "rest offline, %,d of them flagged as over the cap. %,d more permits were granted but their answer "
-                + "was cut off and the desk's own check refused the call: each was withdrawn, so the master keeps no "
-                + "call that nobody made.%n%s", table, trials,
+                + "rest offline, %,d of them flagged as over the cap. Permits granted whose answer the crash cut off "
+                + "and whose call the desk's own check then refused: %,d, each withdrawn, so the master keeps no call "
+                + "that nobody made.%n%s", table, trials,
                 (System.nanoTime() - started) / 1e9, calls[0], calls[1], calls[2], calls[4], calls[3],
                 problems.isEmpty() ? "" : "\nProblems:\n- " + String.join("\n- ", problems) + "\n");
         Files.createDirectories(out.toAbsolutePath().getParent());
