@@ -126,6 +126,25 @@ class ImportTest {
     }
 
     @Test
+    void anImportReadsACustomerAgainOnceSomebodyElseChangedThem() {
+        try (JdbcMasterStore master = TestMasters.store(Backend.SQLITE, dir.resolve("master"))) {
+            Customer ana = master.saveCustomer(com.ringside.testing.Customers.customer("Ana", "Ruiz")
+                    .phone("+14155550123").build(), NOW);
+            CustomerDirectory directory = master.directory();
+            PhoneNumber number = PhoneNumber.of("+14155550123");
+            assertThat(directory.find(SourceSystem.of("POLICY_ADMIN"), java.util.Set.of(), java.util.Set.of(number),
+                    java.util.Set.of(), java.util.Set.of()).byPhone().get(number)).singleElement()
+                    .satisfies(found -> assertThat(found.emails()).isEmpty());
+            master.saveCustomer(new Customer(ana.id(), ana.version(), ana.givenName(), ana.familyName(),
+                    ana.displayName(), ana.birthDate(), ana.timeZone(), false, null, null, ana.phones(),
+                    List.of("ana.ruiz@example.com"), ana.accounts(), ana.createdAt(), NOW), NOW);
+            assertThat(directory.find(SourceSystem.of("POLICY_ADMIN"), java.util.Set.of(), java.util.Set.of(number),
+                    java.util.Set.of(), java.util.Set.of()).byPhone().get(number)).singleElement()
+                    .satisfies(found -> assertThat(found.emails()).containsExactly("ana.ruiz@example.com"));
+        }
+    }
+
+    @Test
     void nastyRowsAreRejectedOneByOneAndTheRestIsImported() throws Exception {
         String huge = "x".repeat(100_000);
         Path extract = dir.resolve("nasty.csv");
