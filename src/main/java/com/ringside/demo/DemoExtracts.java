@@ -154,8 +154,7 @@ public final class DemoExtracts {
             if (phone.type() == type) {
                 try {
                     var parsed = PHONES.parse(phone.number().e164(), null);
-                    boolean us = PHONES.getRegionCodeForNumber(parsed) != null
-                            && PHONES.getRegionCodeForNumber(parsed).equals("US");
+                    boolean us = "US".equals(PHONES.getRegionCodeForNumber(parsed));
                     return PHONES.format(parsed, us ? usFormat : PhoneNumberFormat.INTERNATIONAL);
                 } catch (NumberParseException e) {
                     return phone.number().e164();

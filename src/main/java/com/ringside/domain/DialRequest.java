@@ -13,4 +13,10 @@ public record DialRequest(UUID customerId, PhoneNumber number, LineOfBusiness li
         campaign = Checks.optionalText(campaign);
         Checks.required("at", at);
     }
+
+    /** The question a call already made answered: its customer, number, line, campaign and agent, when it happened. */
+    public static DialRequest of(ContactEvent call) {
+        return new DialRequest(call.customerId(), call.number(), call.lineOfBusiness(), call.campaign(), call.agentId(),
+                call.occurredAt());
+    }
 }

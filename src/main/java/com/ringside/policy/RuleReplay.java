@@ -29,9 +29,7 @@ public final class RuleReplay {
             if (!call.isOutboundCall() || call.occurredAt().isBefore(from) || call.number() == null) {
                 continue;
             }
-            DialRequest request = new DialRequest(customer.id(), call.number(), call.lineOfBusiness(), call.campaign(),
-                    call.agentId(), call.occurredAt());
-            if (policy.verdict(rules, customer, events.subList(0, i), request) == Verdict.BLOCK) {
+            if (policy.verdict(rules, customer, events.subList(0, i), DialRequest.of(call)) == Verdict.BLOCK) {
                 blocked.add(call);
             }
         }

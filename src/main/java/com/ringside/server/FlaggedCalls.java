@@ -16,6 +16,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +28,8 @@ import java.util.stream.Collectors;
 /** The flagged_call table: what supervisors review, recorded in the transaction of the call it concerns. */
 final class FlaggedCalls {
     static final int MAX_COMMENT = 2_000;
+    /** Event ids bound in one IN list. */
+    private static final int ID_SLICE = 500;
 
     private FlaggedCalls() {
     }
@@ -128,26 +132,30 @@ final class FlaggedCalls {
     }
 
     /**
-     * The customer's violations that occurred in [from, to] ({@code openOnly}: those not signed off yet): event id →
-     * the decision that flagged it.
+     * Which of {@code calls} are flagged as violations ({@code openOnly}: not signed off yet): event id → the decision
+     * that flagged it. Looked up by the calls' ids, so it costs a few key lookups however many flags the master holds.
      */
-    static Map<UUID, DialDecision> violations(Connection connection, UUID customerId, Instant from, Instant to,
-                                              boolean openOnly) throws SQLException {
-        Map<UUID, DialDecision> open = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT event_id, decision FROM flagged_call WHERE occurred_at >= ? AND occurred_at <= ?
-                    AND customer_id = ? AND kind = 'VIOLATION'""" + (openOnly ? " AND acknowledged_at IS NULL" : ""))) {
-            statement.setLong(1, from.toEpochMilli());
-            statement.setLong(2, to.toEpochMilli());
-            statement.setString(3, customerId.toString());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    open.put(UUID.fromString(rows.getString(1)),
-                            WireCodec.decision(WireCodec.read(rows.getString(2), DecisionJson.class), "decision"));
+    static Map<UUID, DialDecision> violations(Connection connection, Collection<ContactEvent> calls, boolean openOnly)
+            throws SQLException {
+        Map<UUID, DialDecision> flagged = new HashMap<>();
+        List<ContactEvent> all = List.copyOf(calls);
+        for (int from = 0; from < all.size(); from += ID_SLICE) {
+            List<ContactEvent> slice = all.subList(from, Math.min(all.size(), from + ID_SLICE));
+            try (PreparedStatement statement = connection.prepareStatement("SELECT event_id, decision FROM flagged_call"
+                    + " WHERE event_id IN (" + String.join(", ", Collections.nCopies(slice.size(), "?")) + ")"
+                    + " AND kind = 'VIOLATION'" + (openOnly ? " AND acknowledged_at IS NULL" : ""))) {
+                for (int i = 0; i < slice.size(); i++) {
+                    statement.setString(i + 1, slice.get(i).id().toString());
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        flagged.put(UUID.fromString(rows.getString(1)),
+                                WireCodec.decision(WireCodec.read(rows.getString(2), DecisionJson.class), "decision"));
+                    }
                 }
             }
         }
-        return open;
+        return flagged;
     }
 
     /** Takes a flag back: the call turned out not to break a rule. */

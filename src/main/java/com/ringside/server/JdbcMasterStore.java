@@ -638,9 +638,7 @@ public final class JdbcMasterStore implements MasterStore {
         DialDecision breach = null;
         insertEvent(connection, event, now);
         if (event.provisional() && event.isOutboundCall()) {
-            DialRequest asked = new DialRequest(event.customerId(), event.number(), event.lineOfBusiness(),
-                    event.campaign(), event.agentId(), event.occurredAt());
-            DialDecision decision = decide(connection, customer.get(), asked, event.id());
+            DialDecision decision = decide(connection, customer.get(), DialRequest.of(event), event.id());
             boolean blocked = decision.verdict() == Verdict.BLOCK;
             if (!blocked && event.override() == null) {
                 DialDecision later = pushedOver(connection, customer.get(), event);
@@ -770,8 +768,7 @@ public final class JdbcMasterStore implements MasterStore {
             ContactEvent call = stored.event();
             if (call != null) {
                 WithdrawnCalls.checkWithdrawable(call, user);
-                DialDecision decision = decide(connection, customer, new DialRequest(customer.id(), call.number(),
-                        call.lineOfBusiness(), call.campaign(), call.agentId(), call.occurredAt()), eventId);
+                DialDecision decision = decide(connection, customer, DialRequest.of(call), eventId);
                 tallies.remove(connection, List.of(call));
                 tallies.uncountDecision(connection, customer.id(), call.occurredAt(), call.lineOfBusiness(), decision,
                         call.override() == null ? ContactTallies.RuleCount.PLACED : ContactTallies.RuleCount.OVERRIDDEN);
@@ -794,20 +791,19 @@ public final class JdbcMasterStore implements MasterStore {
      */
     private void judgeAgainWithout(Connection connection, Customer customer, ContactEvent withdrawn) throws SQLException {
         Duration lookBack = ContactRule.lookBack(currentRules(connection));
-        Map<UUID, DialDecision> flagged = FlaggedCalls.violations(connection, customer.id(),
-                withdrawn.occurredAt().minus(lookBack), withdrawn.occurredAt().plus(lookBack), true);
-        for (Map.Entry<UUID, DialDecision> flag : flagged.entrySet()) {
-            Optional<ContactEvent> offline = findEvent(connection, flag.getKey());
-            if (offline.isEmpty()) {
+        List<ContactEvent> around = eventsBetween(connection, customer.id(), withdrawn.occurredAt().minus(lookBack),
+                withdrawn.occurredAt().plus(lookBack));
+        Map<UUID, DialDecision> flagged = FlaggedCalls.violations(connection, around, true);
+        for (ContactEvent call : around) {
+            DialDecision flag = flagged.get(call.id());
+            if (flag == null) {
                 continue;
             }
-            ContactEvent call = offline.get();
-            DialDecision now = decide(connection, customer, new DialRequest(customer.id(), call.number(),
-                    call.lineOfBusiness(), call.campaign(), call.agentId(), call.occurredAt()), call.id());
+            DialDecision now = decide(connection, customer, DialRequest.of(call), call.id());
             if (now.verdict() != Verdict.BLOCK && pushedOver(connection, customer, call) == null) {
                 FlaggedCalls.lift(connection, call.id());
-                tallies.uncountDecision(connection, customer.id(), call.occurredAt(), call.lineOfBusiness(),
-                        flag.getValue(), ContactTallies.RuleCount.VIOLATED);
+                tallies.uncountDecision(connection, customer.id(), call.occurredAt(), call.lineOfBusiness(), flag,
+                        ContactTallies.RuleCount.VIOLATED);
                 tallies.countDecision(connection, customer.id(), call.occurredAt(), call.lineOfBusiness(), now,
                         ContactTallies.RuleCount.PLACED);
             }
@@ -846,10 +842,11 @@ public final class JdbcMasterStore implements MasterStore {
     private DialDecision pushedOver(Connection connection, Customer customer, ContactEvent offline) throws SQLException {
         List<ContactRule> rules = currentRules(connection);
         Duration lookBack = ContactRule.lookBack(rules);
-        Instant from = offline.occurredAt().minus(lookBack);
-        Instant to = offline.occurredAt().plus(lookBack);
-        return LateArrivals.pushedOver(policy, rules, customer, offline, eventsBetween(connection, customer.id(), from, to),
-                FlaggedCalls.violations(connection, customer.id(), from, to, false).keySet());
+        List<ContactEvent> around = eventsBetween(connection, customer.id(), offline.occurredAt().minus(lookBack),
+                offline.occurredAt().plus(lookBack));
+        List<ContactEvent> later = around.stream().filter(e -> e.occurredAt().isAfter(offline.occurredAt())).toList();
+        Set<UUID> flagged = later.isEmpty() ? Set.of() : FlaggedCalls.violations(connection, later, false).keySet();
+        return LateArrivals.pushedOver(policy, rules, customer, offline, around, flagged);
     }
 
     @Override

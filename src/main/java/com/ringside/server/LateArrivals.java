@@ -35,8 +35,7 @@ final class LateArrivals {
                     || !later.occurredAt().isAfter(offline.occurredAt())) {
                 continue;
             }
-            DialRequest asked = new DialRequest(later.customerId(), later.number(), later.lineOfBusiness(),
-                    later.campaign(), later.agentId(), later.occurredAt());
+            DialRequest asked = DialRequest.of(later);
             List<ContactEvent> before = around.stream().filter(e -> !e.id().equals(later.id())
                     && !e.occurredAt().isAfter(later.occurredAt())
                     && e.occurredAt().isAfter(later.occurredAt().minus(lookBack))).toList();

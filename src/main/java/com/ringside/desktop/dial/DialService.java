@@ -73,17 +73,12 @@ public final class DialService {
             try {
                 return placeWithPermit(link.get(), eventId, customerId, number, line, campaign, overrideReason);
             } catch (MasterUnreachableException e) {
-                // The master may have granted the permit and lost its answer: a call not dialled now must be withdrawn.
-                try {
-                    return placeFromCache(eventId, customerId, number, line, campaign, overrideReason, cacheSyncedAt());
-                } catch (RuntimeException notPlaced) {
-                    withdraw(eventId, customerId, "The permit's answer was lost and the call was not dialled: "
-                            + notPlaced.getMessage());
-                    throw notPlaced;
-                }
+                // The master may have granted the permit and lost its answer: a call not dialled now is withdrawn.
+                return placeFromCache(eventId, customerId, number, line, campaign, overrideReason, cacheSyncedAt(),
+                        true);
             }
         }
-        return placeFromCache(eventId, customerId, number, line, campaign, overrideReason, null);
+        return placeFromCache(eventId, customerId, number, line, campaign, overrideReason, null, false);
     }
 
     private ContactEvent placeWithPermit(MasterLink link, UUID eventId, UUID customerId, PhoneNumber number,
@@ -95,7 +90,8 @@ public final class DialService {
         } catch (MasterRefusedException e) {
             if (e.sessionEnded()) {
                 // The session ran out mid-shift: the desk keeps working as it would offline, until the agent signs in.
-                return placeFromCache(eventId, customerId, number, line, campaign, overrideReason, cacheSyncedAt());
+                return placeFromCache(eventId, customerId, number, line, campaign, overrideReason, cacheSyncedAt(),
+                        false);
             }
             throw new CallRefusedException(e.getMessage());
         }
@@ -117,17 +113,30 @@ public final class DialService {
         return pending;
     }
 
-    /** Decides from the cache; {@code syncedAt} is when it last matched the master (null: it is the only data). */
+    /**
+     * Decides from the cache; {@code syncedAt} is when it last matched the master (null: it is the only data). When
+     * {@code permitMayExist}, a call refused or not dialled is withdrawn at the master; one dialled never is.
+     */
     private ContactEvent placeFromCache(UUID eventId, UUID customerId, PhoneNumber number, LineOfBusiness line,
-                                        String campaign, String overrideReason, Instant syncedAt) {
-        Customer customer = session.customers().find(customerId).orElseThrow();
+                                        String campaign, String overrideReason, Instant syncedAt, boolean permitMayExist) {
         Instant now = session.clock().instant();
-        List<ContactRule> rules = session.rules().current();
-        DialDecision decision = session.policy().decide(rules, customer,
-                session.events().history(customerId, now.minus(ContactRule.lookBack(rules))),
-                new DialRequest(customerId, number, line, campaign, null, now), syncedAt);
-        CallOverride override = refuse(decision, overrideReason);
-        session.dialer().dial(number);
+        DialDecision decision;
+        CallOverride override;
+        try {
+            Customer customer = session.customers().find(customerId).orElseThrow();
+            List<ContactRule> rules = session.rules().current();
+            decision = session.policy().decide(rules, customer,
+                    session.events().history(customerId, now.minus(ContactRule.lookBack(rules))),
+                    new DialRequest(customerId, number, line, campaign, null, now), syncedAt);
+            override = refuse(decision, overrideReason);
+            session.dialer().dial(number);
+        } catch (RuntimeException notDialled) {
+            if (permitMayExist) {
+                withdraw(eventId, customerId, "The permit's answer was lost and the call was not dialled: "
+                        + notDialled.getMessage());
+            }
+            throw notDialled;
+        }
         ContactEvent pending = new ContactEvent(eventId, customerId, now, Channel.CALL, Direction.OUTBOUND, line,
                 campaign, session.user().id(), number, Outcome.PENDING, 0, "", SourceSystem.RINGSIDE, decision.provisional(),
                 override);
