@@ -1,6 +1,9 @@
 package com.ringside.identity;
 
 import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -8,6 +11,12 @@ import java.util.regex.Pattern;
 public final class PersonNames {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /**
+     * A whole name borne by more customers than this says nothing by itself: one more John Smith with nothing else
+     * in common is as likely anyone.
+     */
+    public static final int COMMON_NAME = 5;
+    private static final String WHOLE_NAME = "n|";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private PersonNames() {
@@ -23,16 +32,27 @@ public final class PersonNames {
     }
 
     /**
-     * The key a person is looked up by when nothing else matches: family name and the given name's initial, lower
-     * case ("ruiz|a"); a family name alone would put every Smith in one block. Empty without a family name.
+     * The keys a person is looked up by when no source key, phone or e-mail finds them: the family name with the
+     * birth date, and the whole name ({@link #isWholeName}), which only says something when few customers bear it.
+     * Not the given name with the birth date: it brings "Ana Martin-Xu" and "Ana Martin-Xi", born the same day,
+     * close enough to merge.
      */
-    public static String familyKey(String familyName, String givenName) {
-        if (familyName == null || familyName.isBlank()) {
-            return "";
+    public static List<String> nameBlocks(String givenName, String familyName, LocalDate birthDate) {
+        List<String> blocks = new ArrayList<>(2);
+        String family = normalize(familyName);
+        String given = normalize(givenName);
+        if (birthDate != null && !family.isEmpty()) {
+            blocks.add("f|" + family + "|" + birthDate);
         }
-        String given = givenName == null ? "" : givenName.strip();
-        return familyName.strip().toLowerCase(Locale.ROOT) + "|" + (given.isEmpty() ? "" : given.substring(0, 1)
-                .toLowerCase(Locale.ROOT));
+        if (!family.isEmpty() && !given.isEmpty()) {
+            blocks.add(WHOLE_NAME + given + "|" + family);
+        }
+        return blocks;
+    }
+
+    /** Whether the block is a whole name alone, without a birth date. */
+    public static boolean isWholeName(String block) {
+        return block.startsWith(WHOLE_NAME);
     }
 
     /** The address in lower case, or null when it is not an e-mail address. */

@@ -15,15 +15,15 @@ import java.util.Set;
 public interface CustomerDirectory {
     /** What the master holds for a chunk of rows, by each thing a row can be found by. */
     record Found(Map<String, Customer> bySourceKey, Map<PhoneNumber, List<Customer>> byPhone,
-                 Map<String, List<Customer>> byEmail, Map<String, List<Customer>> byFamilyKey) {
+                 Map<String, List<Customer>> byEmail, Map<String, List<Customer>> byNameBlock) {
     }
 
     /**
-     * Customers with one of {@code sourceKeys} of {@code system}, one of the phones or e-mails, or one of the
-     * family keys ({@code PersonNames.familyKey}; a few hundred at most per key).
+     * Customers with one of {@code sourceKeys} of {@code system}, one of the phones or e-mails, or in one of the
+     * name blocks ({@code PersonNames.nameBlocks}).
      */
     Found find(SourceSystem system, Set<String> sourceKeys, Set<PhoneNumber> phones, Set<String> emails,
-               Set<String> familyKeys);
+               Set<String> nameBlocks);
 
     /**
      * Writes every customer, at the version it carries, the events not stored yet, the possible duplicates for a

@@ -69,9 +69,10 @@ public final class Importer {
             mapped.notes().forEach(note -> notes.add(new Rejection(row.line(), note)));
             records.add(mapped.record());
         }
+        Map<String, List<Customer>> blocksRead = new HashMap<>();
         for (int from = 0; from < records.size(); from += CHUNK) {
             List<SourceRecord> chunk = records.subList(from, Math.min(records.size(), from + CHUNK));
-            CustomerDirectory.Found found = find(mapping, chunk);
+            CustomerDirectory.Found found = find(mapping, chunk, blocksRead);
             for (SourceRecord record : chunk) {
                 UUID customerId = batch.resolve(record, found);
                 record.contacts().forEach(contact -> events.add(event(mapping, record, contact, customerId)));
@@ -99,21 +100,25 @@ public final class Importer {
                 m.notes() == null ? "" : m.notes(), mapping.sourceSystem(), false, null);
     }
 
-    private CustomerDirectory.Found find(SourceMapping mapping, List<SourceRecord> chunk) {
+    /**
+     * What the master holds for the chunk. A name block is read once per import ({@code blocksRead}): the master
+     * does not change under an import, and the same names come back chunk after chunk.
+     */
+    private CustomerDirectory.Found find(SourceMapping mapping, List<SourceRecord> chunk,
+                                         Map<String, List<Customer>> blocksRead) {
         Set<String> keys = new HashSet<>();
         Set<PhoneNumber> phones = new HashSet<>();
         Set<String> emails = new HashSet<>();
-        Set<String> families = new HashSet<>();
+        Set<String> blocks = new HashSet<>();
         for (SourceRecord record : chunk) {
             keys.add(record.account().sourceKey());
             phones.addAll(record.numbers());
             emails.addAll(record.emails());
-            String family = PersonNames.familyKey(record.familyName(), record.givenName());
-            if (!family.isEmpty()) {
-                families.add(family);
-            }
+            nameBlocks(record).stream().filter(block -> !blocksRead.containsKey(block)).forEach(blocks::add);
         }
-        return directory.find(mapping.sourceSystem(), keys, phones, emails, families);
+        CustomerDirectory.Found found = directory.find(mapping.sourceSystem(), keys, phones, emails, blocks);
+        blocks.forEach(block -> blocksRead.put(block, found.byNameBlock().getOrDefault(block, List.of())));
+        return new CustomerDirectory.Found(found.bySourceKey(), found.byPhone(), found.byEmail(), blocksRead);
     }
 
     /** The customers this import touches, as they will be written, and what it did to each row. */
@@ -198,10 +203,17 @@ public final class Importer {
                     .forEach(c -> candidates.put(c.id(), c)));
             record.emails().forEach(e -> current(found.byEmail().getOrDefault(e, List.of()), batchWith(e))
                     .forEach(c -> candidates.put(c.id(), c)));
-            String family = PersonNames.familyKey(record.familyName(), record.givenName());
-            if (!family.isEmpty()) {
-                current(found.byFamilyKey().getOrDefault(family, List.of()), batchWith(new FamilyKey(family)))
-                        .forEach(c -> candidates.put(c.id(), c));
+            for (String block : nameBlocks(record)) {
+                List<Customer> stored = found.byNameBlock().getOrDefault(block, List.of());
+                Set<UUID> inBatch = index.getOrDefault(new NameBlock(block), Set.of());
+                boolean wholeName = PersonNames.isWholeName(block);
+                if (wholeName && stored.size() + inBatch.size() > 2 * PersonNames.COMMON_NAME) {
+                    continue; // too common even if every stored one is also in the batch
+                }
+                List<Customer> bearers = current(stored, batchWith(new NameBlock(block)));
+                if (!wholeName || bearers.size() <= PersonNames.COMMON_NAME) {
+                    bearers.forEach(c -> candidates.put(c.id(), c));
+                }
             }
             return candidates.values();
         }
@@ -211,7 +223,7 @@ public final class Importer {
                     PersonMatcher.score(person, personOf(b))));
         }
 
-        /** This batch's customers with a phone number, an e-mail address or a {@link FamilyKey}. */
+        /** This batch's customers with a phone number, an e-mail address or a {@link NameBlock}. */
         private List<Customer> batchWith(Object numberEmailOrFamily) {
             return index.getOrDefault(numberEmailOrFamily, Set.of()).stream().map(touched::get).toList();
         }
@@ -238,7 +250,8 @@ public final class Importer {
             touched.put(updated.id(), updated);
             updated.phones().forEach(phone -> indexed(phone.number(), updated.id()));
             updated.emails().forEach(email -> indexed(email, updated.id()));
-            indexed(new FamilyKey(PersonNames.familyKey(updated.familyName(), updated.givenName())), updated.id());
+            PersonNames.nameBlocks(updated.givenName(), updated.familyName(), updated.birthDate())
+                    .forEach(block -> indexed(new NameBlock(block), updated.id()));
         }
 
         private void indexed(Object key, UUID id) {
@@ -326,8 +339,12 @@ public final class Importer {
         }
     }
 
-    /** A family name as an index key, apart from e-mail addresses in the same index. */
-    private record FamilyKey(String key) {
+    /** A name block as an index key, apart from e-mail addresses in the same index. */
+    private record NameBlock(String key) {
+    }
+
+    private static List<String> nameBlocks(SourceRecord record) {
+        return PersonNames.nameBlocks(record.givenName(), record.familyName(), record.birthDate());
     }
 
     private static boolean sameContent(Customer a, Customer b) {

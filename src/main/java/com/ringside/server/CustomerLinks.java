@@ -12,15 +12,15 @@ import java.util.List;
 
 /**
  * The rows beside each customer body that the master finds customers by — phone numbers, source-system keys,
- * e-mail addresses, family name — rewritten in batches whenever customers are written.
+ * e-mail addresses, name blocks — rewritten in batches whenever customers are written.
  */
 final class CustomerLinks implements AutoCloseable {
-    private static final String[] TABLES = {"customer_phone", "customer_source_key", "customer_email", "customer_family"};
+    private static final String[] TABLES = {"customer_phone", "customer_source_key", "customer_email", "customer_name_block"};
     private static final String[] INSERTS = {
         "INSERT INTO customer_phone (number, customer_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
         "INSERT INTO customer_source_key (source_system, source_key, customer_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
         "INSERT INTO customer_email (email, customer_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-        "INSERT INTO customer_family (family_key, customer_id) VALUES (?, ?) ON CONFLICT DO NOTHING"};
+        "INSERT INTO customer_name_block (block_key, customer_id) VALUES (?, ?) ON CONFLICT DO NOTHING"};
     private final List<PreparedStatement> unlinks = new ArrayList<>();
     private final List<PreparedStatement> links = new ArrayList<>();
 
@@ -48,9 +48,8 @@ final class CustomerLinks implements AutoCloseable {
         for (String email : customer.emails()) {
             link(2, email.strip().toLowerCase(java.util.Locale.ROOT), id);
         }
-        String family = PersonNames.familyKey(customer.familyName(), customer.givenName());
-        if (!family.isEmpty()) {
-            link(3, family, id);
+        for (String block : PersonNames.nameBlocks(customer.givenName(), customer.familyName(), customer.birthDate())) {
+            link(3, block, id);
         }
     }
 

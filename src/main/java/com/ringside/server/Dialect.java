@@ -21,7 +21,9 @@ enum Dialect {
         this.lockClause = lockClause;
     }
 
-    String migrations() {
-        return "classpath:db/master/" + name().toLowerCase(java.util.Locale.ROOT);
+    /** This back end's SQL migrations, and the Java ones both share. */
+    String[] migrations() {
+        return new String[] {"classpath:db/master/" + name().toLowerCase(java.util.Locale.ROOT),
+            "classpath:com/ringside/server/migration"};
     }
 }

@@ -2,6 +2,7 @@ package com.ringside.server;
 
 import com.ringside.cache.SqlWork;
 import com.ringside.domain.ContactEvent;
+import com.ringside.identity.PersonNames;
 import com.ringside.domain.ContactRule;
 import com.ringside.domain.Customer;
 import com.ringside.domain.SourceSystem;
@@ -69,6 +70,8 @@ public final class JdbcMasterStore implements MasterStore {
     private static final int PARSED_CUSTOMERS = 100_000;
     /** Values bound in one IN list: well under SQLite's and PostgreSQL's limits on parameters. */
     private static final int LOOKUP_SLICE = 500;
+    /** Customers read for one phone number, e-mail address or name block: a household, a shared office line. */
+    private static final int SHARED_LINK = 200;
     private final MasterDatabase database;
     private final Dialect dialect;
     private final ContactPolicy policy;
@@ -217,18 +220,24 @@ public final class JdbcMasterStore implements MasterStore {
 
             @Override
             public Found find(SourceSystem system, Set<String> sourceKeys, Set<PhoneNumber> phones, Set<String> emails,
-                              Set<String> familyKeys) {
+                              Set<String> nameBlocks) {
                 return query(connection -> {
                     Map<String, Customer> bySourceKey = new HashMap<>();
                     linked(connection, parsed, "customer_source_key", "source_key", "source_system = ?", system.code(),
-                            sourceKeys).forEach((key, found) -> bySourceKey.put(key, found.get(0)));
+                            sourceKeys, 1).forEach((key, found) -> bySourceKey.put(key, found.get(0)));
                     Map<PhoneNumber, List<Customer>> byPhone = new HashMap<>();
                     linked(connection, parsed, "customer_phone", "number", null, null,
-                            phones.stream().map(PhoneNumber::e164).collect(Collectors.toSet()))
+                            phones.stream().map(PhoneNumber::e164).collect(Collectors.toSet()), SHARED_LINK)
                             .forEach((number, found) -> byPhone.put(PhoneNumber.of(number), found));
+                    Map<Boolean, Set<String>> wholeNames = nameBlocks.stream()
+                            .collect(Collectors.partitioningBy(PersonNames::isWholeName, Collectors.toSet()));
+                    Map<String, List<Customer>> byNameBlock = linked(connection, parsed, "customer_name_block",
+                            "block_key", null, null, wholeNames.get(false), SHARED_LINK);
+                    byNameBlock.putAll(linked(connection, parsed, "customer_name_block", "block_key", null, null,
+                            wholeNames.get(true), PersonNames.COMMON_NAME + 1));
                     return new Found(bySourceKey, byPhone,
-                            linked(connection, parsed, "customer_email", "email", null, null, emails),
-                            linked(connection, parsed, "customer_family", "family_key", null, null, familyKeys));
+                            linked(connection, parsed, "customer_email", "email", null, null, emails, SHARED_LINK),
+                            byNameBlock);
                 });
             }
 
@@ -280,39 +289,39 @@ public final class JdbcMasterStore implements MasterStore {
 
     /**
      * Customers by a link column, for many values at once (in slices the drivers accept), each body parsed once
-     * ({@code parsed}); at most 200 per value, oldest id first. {@code where} narrows with one more bound value.
+     * ({@code parsed}); at most {@code perValue} per value, oldest id first, the rest not even read.
+     * {@code where} narrows with one more bound value.
      */
     private Map<String, List<Customer>> linked(Connection connection, Map<UUID, Customer> parsed, String table,
-                                               String column, String where, String whereValue, Set<String> values)
-            throws SQLException {
+                                               String column, String where, String whereValue, Set<String> values,
+                                               int perValue) throws SQLException {
         Map<String, List<Customer>> found = new HashMap<>();
         List<String> all = List.copyOf(values);
         for (int from = 0; from < all.size(); from += LOOKUP_SLICE) {
             List<String> slice = all.subList(from, Math.min(all.size(), from + LOOKUP_SLICE));
-            String sql = "SELECT l." + column + ", c.id, c.version, c.body FROM " + table
-                    + " l JOIN customer c ON c.id = l.customer_id"
-                    + " WHERE l." + column + " IN (" + String.join(", ", Collections.nCopies(slice.size(), "?")) + ")"
-                    + (where == null ? "" : " AND l." + where) + " ORDER BY l." + column + ", c.id";
+            String sql = "SELECT l.value, c.id, c.version, c.body FROM (SELECT " + column + " AS value, customer_id,"
+                    + " row_number() OVER (PARTITION BY " + column + " ORDER BY customer_id) AS nth FROM " + table
+                    + " WHERE " + column + " IN (" + String.join(", ", Collections.nCopies(slice.size(), "?")) + ")"
+                    + (where == null ? "" : " AND " + where) + ") l JOIN customer c ON c.id = l.customer_id"
+                    + " WHERE l.nth <= ? ORDER BY l.value, c.id";
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 int index = 1;
                 for (String value : slice) {
                     statement.setString(index++, value);
                 }
                 if (where != null) {
-                    statement.setString(index, whereValue);
+                    statement.setString(index++, whereValue);
                 }
+                statement.setInt(index, perValue);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        List<Customer> forValue = found.computeIfAbsent(rows.getString(1), v -> new ArrayList<>());
-                        if (forValue.size() < 200) {
-                            UUID id = UUID.fromString(rows.getString(2));
-                            Customer known = parsed.get(id);
-                            if (known == null || known.version() != rows.getLong(3)) {
-                                known = parseCustomer(rows.getString(4));
-                                parsed.put(id, known);
-                            }
-                            forValue.add(known);
+                        UUID id = UUID.fromString(rows.getString(2));
+                        Customer known = parsed.get(id);
+                        if (known == null || known.version() != rows.getLong(3)) {
+                            known = parseCustomer(rows.getString(4));
+                            parsed.put(id, known);
                         }
+                        found.computeIfAbsent(rows.getString(1), v -> new ArrayList<>()).add(known);
                     }
                 }
             }
