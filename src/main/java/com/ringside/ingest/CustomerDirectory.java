@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /** The master as an import sees it: where customers are found, a chunk of rows at a time, and one write. */
 public interface CustomerDirectory {
@@ -27,9 +28,11 @@ public interface CustomerDirectory {
 
     /**
      * Writes every customer, at the version it carries, the events not stored yet, the possible duplicates for a
-     * supervisor and the import's figures, in one transaction: all of them or none.
+     * supervisor and the import's figures, in one transaction: all of them or none. {@code read} holds each changed
+     * customer as the import read it, by id; if the master holds another version of one now, nothing is written.
      */
-    void saveAll(Collection<Customer> customers, Collection<ContactEvent> events, ImportReport report, Instant now);
+    void saveAll(Collection<Customer> customers, Map<UUID, Customer> read, Collection<ContactEvent> events,
+                 ImportReport report, Instant now);
 
     default Optional<Customer> bySourceKey(SourceSystem system, String key) {
         return Optional.ofNullable(find(system, Set.of(key), Set.of(), Set.of(), Set.of()).bySourceKey().get(key));

@@ -82,7 +82,7 @@ public final class Importer {
         ImportReport report = new ImportReport(mapping.system(), file.getFileName().toString(),
                 extract.rows().size() + extract.unreadable().size(), batch.created, batch.matched, batch.merged,
                 batch.suggestions.size(), batch.unchanged, events.size(), rejected, notes, batch.suggestions);
-        directory.saveAll(batch.changed(), events, report, now);
+        directory.saveAll(batch.changed(), batch.before, events, report, now);
         return report;
     }
 
@@ -244,8 +244,8 @@ public final class Importer {
         }
 
         private void keep(Customer stored, Customer updated) {
-            if (stored != null) {
-                before.putIfAbsent(stored.id(), stored);
+            if (stored != null && !touched.containsKey(stored.id())) { // as the master holds them, not as this batch made them
+                before.put(stored.id(), stored);
             }
             touched.put(updated.id(), updated);
             updated.phones().forEach(phone -> indexed(phone.number(), updated.id()));

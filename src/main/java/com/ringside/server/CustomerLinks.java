@@ -8,60 +8,104 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The rows beside each customer body that the master finds customers by — phone numbers, source-system keys,
- * e-mail addresses, name blocks — rewritten in batches whenever customers are written.
+ * e-mail addresses, name blocks — written in batches whenever customers are written. A customer written over the
+ * version before, when that version is known, only has the rows that differ written.
  */
 final class CustomerLinks implements AutoCloseable {
-    private static final String[] TABLES = {"customer_phone", "customer_source_key", "customer_email", "customer_name_block"};
-    private static final String[] INSERTS = {
-        "INSERT INTO customer_phone (number, customer_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-        "INSERT INTO customer_source_key (source_system, source_key, customer_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-        "INSERT INTO customer_email (email, customer_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-        "INSERT INTO customer_name_block (block_key, customer_id) VALUES (?, ?) ON CONFLICT DO NOTHING"};
+    private enum Table {
+        PHONE("customer_phone", "number"),
+        SOURCE_KEY("customer_source_key", "source_system", "source_key"),
+        EMAIL("customer_email", "email"),
+        NAME_BLOCK("customer_name_block", "block_key");
+
+        final String name;
+        final String[] keys;
+
+        Table(String name, String... keys) {
+            this.name = name;
+            this.keys = keys;
+        }
+    }
+
+    /** One row of one table, without the customer's id. */
+    private record Link(Table table, List<String> key) {
+    }
+
+    private final List<PreparedStatement> unlinkAll = new ArrayList<>();
     private final List<PreparedStatement> unlinks = new ArrayList<>();
     private final List<PreparedStatement> links = new ArrayList<>();
 
     CustomerLinks(Connection connection) throws SQLException {
-        for (int i = 0; i < TABLES.length; i++) {
-            unlinks.add(connection.prepareStatement("DELETE FROM " + TABLES[i] + " WHERE customer_id = ?"));
-            links.add(connection.prepareStatement(INSERTS[i]));
+        for (Table table : Table.values()) {
+            String keys = String.join(", ", table.keys);
+            String match = String.join(" AND ", java.util.Arrays.stream(table.keys).map(k -> k + " = ?").toList());
+            unlinkAll.add(connection.prepareStatement("DELETE FROM " + table.name + " WHERE customer_id = ?"));
+            unlinks.add(connection.prepareStatement("DELETE FROM " + table.name + " WHERE " + match + " AND customer_id = ?"));
+            links.add(connection.prepareStatement("INSERT INTO " + table.name + " (" + keys + ", customer_id) VALUES ("
+                    + "?, ".repeat(table.keys.length) + "?) ON CONFLICT DO NOTHING"));
         }
     }
 
-    void add(Customer customer) throws SQLException {
+    /** {@code previous}: the customer as stored now, when known; null to rewrite every row of a later version. */
+    void add(Customer customer, Customer previous) throws SQLException {
         String id = customer.id().toString();
-        if (customer.version() > 1) { // version 1 is a customer's first write: there is nothing to take away
-            for (PreparedStatement unlink : unlinks) {
+        Set<Link> wanted = linksOf(customer);
+        if (customer.version() > 1 && previous != null && previous.version() == customer.version() - 1) {
+            Set<Link> stored = linksOf(previous);
+            for (Link link : stored) {
+                if (!wanted.contains(link)) {
+                    bind(unlinks.get(link.table().ordinal()), link, id);
+                }
+            }
+            wanted.removeAll(stored);
+        } else if (customer.version() > 1) { // version 1 is a customer's first write: there is nothing to take away
+            for (PreparedStatement unlink : unlinkAll) {
                 unlink.setString(1, id);
                 unlink.addBatch();
             }
         }
-        for (Phone phone : customer.phones()) {
-            link(0, phone.number().e164(), id);
-        }
-        for (Account account : customer.accounts()) {
-            link(1, account.sourceSystem().code(), account.sourceKey(), id);
-        }
-        for (String email : customer.emails()) {
-            link(2, email.strip().toLowerCase(java.util.Locale.ROOT), id);
-        }
-        for (String block : PersonNames.nameBlocks(customer.givenName(), customer.familyName(), customer.birthDate())) {
-            link(3, block, id);
+        for (Link link : wanted) {
+            bind(links.get(link.table().ordinal()), link, id);
         }
     }
 
-    private void link(int table, String... values) throws SQLException {
-        PreparedStatement link = links.get(table);
-        for (int i = 0; i < values.length; i++) {
-            link.setString(i + 1, values[i]);
+    private static Set<Link> linksOf(Customer customer) {
+        Set<Link> links = new LinkedHashSet<>();
+        for (Phone phone : customer.phones()) {
+            links.add(new Link(Table.PHONE, List.of(phone.number().e164())));
         }
-        link.addBatch();
+        for (Account account : customer.accounts()) {
+            links.add(new Link(Table.SOURCE_KEY, List.of(account.sourceSystem().code(), account.sourceKey())));
+        }
+        for (String email : customer.emails()) {
+            links.add(new Link(Table.EMAIL, List.of(email.strip().toLowerCase(Locale.ROOT))));
+        }
+        for (String block : PersonNames.nameBlocks(customer.givenName(), customer.familyName(), customer.birthDate())) {
+            links.add(new Link(Table.NAME_BLOCK, List.of(block)));
+        }
+        return links;
+    }
+
+    private static void bind(PreparedStatement statement, Link link, String id) throws SQLException {
+        int index = 1;
+        for (String value : link.key()) {
+            statement.setString(index++, value);
+        }
+        statement.setString(index, id);
+        statement.addBatch();
     }
 
     void execute() throws SQLException {
+        for (PreparedStatement unlink : unlinkAll) {
+            unlink.executeBatch();
+        }
         for (PreparedStatement unlink : unlinks) {
             unlink.executeBatch();
         }
@@ -72,11 +116,10 @@ final class CustomerLinks implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement statement : unlinks) {
-            statement.close();
-        }
-        for (PreparedStatement statement : links) {
-            statement.close();
+        for (List<PreparedStatement> statements : List.of(unlinkAll, unlinks, links)) {
+            for (PreparedStatement statement : statements) {
+                statement.close();
+            }
         }
     }
 }

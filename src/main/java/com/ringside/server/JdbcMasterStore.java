@@ -7,6 +7,7 @@ import com.ringside.domain.ContactRule;
 import com.ringside.domain.Customer;
 import com.ringside.domain.SourceSystem;
 import com.ringside.ingest.CustomerDirectory;
+import com.ringside.ingest.ImportException;
 import com.ringside.ingest.ImportReport;
 import com.ringside.domain.DialDecision;
 import com.ringside.domain.DialRequest;
@@ -242,10 +243,11 @@ public final class JdbcMasterStore implements MasterStore {
             }
 
             @Override
-            public void saveAll(Collection<Customer> customers, Collection<ContactEvent> events, ImportReport report,
-                                Instant now) {
+            public void saveAll(Collection<Customer> customers, Map<UUID, Customer> read,
+                                Collection<ContactEvent> events, ImportReport report, Instant now) {
                 transaction(connection -> {
-                    writeCustomers(connection, customers, now);
+                    refuseChangedSince(connection, read.values());
+                    writeCustomers(connection, customers, read, now);
                     writeNewEvents(connection, events, now);
                     String source = report.system() + " " + report.file();
                     try (PreparedStatement insert = connection.prepareStatement("""
@@ -285,6 +287,33 @@ public final class JdbcMasterStore implements MasterStore {
                 });
             }
         };
+    }
+
+    /**
+     * The customers an import read, still at the versions it read them? One somebody else changed meanwhile (a
+     * merge, a do-not-call) would be overwritten, so the import is refused whole and can be run again.
+     */
+    private static void refuseChangedSince(Connection connection, Collection<Customer> read) throws SQLException {
+        Map<String, Long> versions = new HashMap<>();
+        read.forEach(customer -> versions.put(customer.id().toString(), customer.version()));
+        List<String> ids = List.copyOf(versions.keySet());
+        for (int from = 0; from < ids.size(); from += LOOKUP_SLICE) {
+            List<String> slice = ids.subList(from, Math.min(ids.size(), from + LOOKUP_SLICE));
+            try (PreparedStatement statement = connection.prepareStatement("SELECT id, version FROM customer WHERE id IN ("
+                    + String.join(", ", Collections.nCopies(slice.size(), "?")) + ")")) {
+                for (int i = 0; i < slice.size(); i++) {
+                    statement.setString(i + 1, slice.get(i));
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        if (rows.getLong(2) != versions.get(rows.getString(1))) {
+                            throw new ImportException("Customer " + rows.getString(1) + " was changed in the master while"
+                                    + " the file was being matched. Nothing was imported; run the import again.");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -1065,6 +1094,12 @@ public final class JdbcMasterStore implements MasterStore {
     }
 
     private void writeCustomers(Connection connection, Collection<Customer> customers, Instant now) throws SQLException {
+        writeCustomers(connection, customers, Map.of(), now);
+    }
+
+    /** {@code stored}: customers as the master holds them now, by id, where known; their unchanged links stay. */
+    private void writeCustomers(Connection connection, Collection<Customer> customers, Map<UUID, Customer> stored,
+                                Instant now) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement("""
                 INSERT INTO customer (id, version, body, updated_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET version = excluded.version, body = excluded.body,
@@ -1078,7 +1113,7 @@ public final class JdbcMasterStore implements MasterStore {
                 upsert.setString(3, WireCodec.write(WireCodec.customer(customer)));
                 upsert.setLong(4, now.toEpochMilli());
                 upsert.addBatch();
-                links.add(customer);
+                links.add(customer, stored.get(customer.id()));
                 bindChange(change, "customer", id, customer.version(), "UPSERT");
                 change.addBatch();
             }
