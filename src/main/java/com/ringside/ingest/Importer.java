@@ -14,11 +14,9 @@ import com.ringside.identity.PhoneZones;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,8 +52,10 @@ public final class Importer {
         Map<String, Long> keys = new HashMap<>();
         List<SourceRecord> records = new ArrayList<>();
         List<ContactEvent> events = new ArrayList<>();
-        for (SourceRow row : extract.rows()) {
-            RecordMapper.Mapped mapped = mapper.map(row);
+        List<RecordMapper.Mapped> mappedRows = extract.rows().parallelStream().map(mapper::map).toList();
+        for (int i = 0; i < mappedRows.size(); i++) {
+            SourceRow row = extract.rows().get(i);
+            RecordMapper.Mapped mapped = mappedRows.get(i);
             if (mapped.record() == null) {
                 rejected.add(new Rejection(row.line(), mapped.rejected()));
                 continue;
@@ -69,13 +69,18 @@ public final class Importer {
             mapped.notes().forEach(note -> notes.add(new Rejection(row.line(), note)));
             records.add(mapped.record());
         }
-        Map<String, List<Customer>> blocksRead = new HashMap<>();
-        for (int from = 0; from < records.size(); from += CHUNK) {
-            List<SourceRecord> chunk = records.subList(from, Math.min(records.size(), from + CHUNK));
-            CustomerDirectory.Found found = find(mapping, chunk, blocksRead);
-            for (SourceRecord record : chunk) {
-                UUID customerId = batch.resolve(record, found);
-                record.contacts().forEach(contact -> events.add(event(mapping, record, contact, customerId)));
+        List<PreparedRecord> prepared = records.parallelStream().map(record -> PreparedRecord.of(record, zones)).toList();
+        List<List<PreparedRecord>> chunks = new ArrayList<>();
+        for (int from = 0; from < prepared.size(); from += CHUNK) {
+            chunks.add(prepared.subList(from, Math.min(prepared.size(), from + CHUNK)));
+        }
+        try (ChunkLookups lookups = new ChunkLookups(directory, mapping.sourceSystem(), chunks)) {
+            for (List<PreparedRecord> chunk : chunks) {
+                CustomerDirectory.Found found = lookups.next();
+                for (PreparedRecord row : chunk) {
+                    UUID customerId = batch.resolve(row, found);
+                    row.record().contacts().forEach(contact -> events.add(event(mapping, row.record(), contact, customerId)));
+                }
             }
         }
         rejected.sort((a, b) -> Long.compare(a.line(), b.line()));
@@ -100,27 +105,6 @@ public final class Importer {
                 m.notes() == null ? "" : m.notes(), mapping.sourceSystem(), false, null);
     }
 
-    /**
-     * What the master holds for the chunk. A name block is read once per import ({@code blocksRead}): the master
-     * does not change under an import, and the same names come back chunk after chunk.
-     */
-    private CustomerDirectory.Found find(SourceMapping mapping, List<SourceRecord> chunk,
-                                         Map<String, List<Customer>> blocksRead) {
-        Set<String> keys = new HashSet<>();
-        Set<PhoneNumber> phones = new HashSet<>();
-        Set<String> emails = new HashSet<>();
-        Set<String> blocks = new HashSet<>();
-        for (SourceRecord record : chunk) {
-            keys.add(record.account().sourceKey());
-            phones.addAll(record.numbers());
-            emails.addAll(record.emails());
-            nameBlocks(record).stream().filter(block -> !blocksRead.containsKey(block)).forEach(blocks::add);
-        }
-        CustomerDirectory.Found found = directory.find(mapping.sourceSystem(), keys, phones, emails, blocks);
-        blocks.forEach(block -> blocksRead.put(block, found.byNameBlock().getOrDefault(block, List.of())));
-        return new CustomerDirectory.Found(found.bySourceKey(), found.byPhone(), found.byEmail(), blocksRead);
-    }
-
     /** The customers this import touches, as they will be written, and what it did to each row. */
     private final class Batch {
         private final Instant now;
@@ -138,15 +122,16 @@ public final class Importer {
         }
 
         /** Resolves the record to a customer, and says which. */
-        UUID resolve(SourceRecord record, CustomerDirectory.Found found) {
-            Person person = record.person();
+        UUID resolve(PreparedRecord prepared, CustomerDirectory.Found found) {
+            SourceRecord record = prepared.record();
+            Person person = prepared.person();
             Optional<Customer> known = current(Optional.ofNullable(found.bySourceKey().get(record.account().sourceKey())));
             if (known.isEmpty()) {
                 known = deterministic(record, person, found);
             }
             if (known.isPresent()) {
                 matched++;
-                Customer updated = withRecord(known.get(), record);
+                Customer updated = withRecord(known.get(), prepared);
                 if (updated.equals(known.get())) {
                     unchanged++;
                 } else {
@@ -156,7 +141,7 @@ public final class Importer {
             }
             Customer best = null;
             double bestScore = 0;
-            for (Customer candidate : candidates(record, found)) {
+            for (Customer candidate : candidates(prepared, found)) {
                 double score = PersonMatcher.score(person, personOf(candidate));
                 if (score > bestScore) {
                     best = candidate;
@@ -165,10 +150,10 @@ public final class Importer {
             }
             if (best != null && bestScore >= PersonMatcher.AUTO_MERGE) {
                 merged++;
-                keep(best, withRecord(best, record));
+                keep(best, withRecord(best, prepared));
                 return best.id();
             }
-            Customer fresh = newCustomer(record);
+            Customer fresh = newCustomer(prepared);
             created++;
             keep(null, fresh);
             if (best != null && bestScore >= PersonMatcher.SUGGEST) {
@@ -197,13 +182,14 @@ public final class Importer {
             return Optional.empty();
         }
 
-        private Collection<Customer> candidates(SourceRecord record, CustomerDirectory.Found found) {
+        private Collection<Customer> candidates(PreparedRecord prepared, CustomerDirectory.Found found) {
+            SourceRecord record = prepared.record();
             Map<UUID, Customer> candidates = new LinkedHashMap<>();
             record.numbers().forEach(n -> current(found.byPhone().getOrDefault(n, List.of()), batchWith(n))
                     .forEach(c -> candidates.put(c.id(), c)));
             record.emails().forEach(e -> current(found.byEmail().getOrDefault(e, List.of()), batchWith(e))
                     .forEach(c -> candidates.put(c.id(), c)));
-            for (String block : nameBlocks(record)) {
+            for (String block : prepared.nameBlocks()) {
                 List<Customer> stored = found.byNameBlock().getOrDefault(block, List.of());
                 Set<UUID> inBatch = index.getOrDefault(new NameBlock(block), Set.of());
                 boolean wholeName = PersonNames.isWholeName(block);
@@ -273,24 +259,16 @@ public final class Importer {
             return out;
         }
 
-        private Customer newCustomer(SourceRecord record) {
+        private Customer newCustomer(PreparedRecord prepared) {
+            SourceRecord record = prepared.record();
             return new Customer(Ids.newId(), 1, record.givenName(), record.familyName(), null, record.birthDate(),
-                    zoneOf(record.numbers()), false, null, null, record.phones(), record.emails(), List.of(record.account()),
+                    prepared.zone(), false, null, null, record.phones(), record.emails(), List.of(record.account()),
                     now, now);
         }
 
-        private ZoneId zoneOf(List<PhoneNumber> numbers) {
-            for (PhoneNumber number : numbers) {
-                List<ZoneId> candidates = zones.zonesFor(number);
-                if (candidates.size() == 1) {
-                    return candidates.get(0);
-                }
-            }
-            return null;
-        }
-
         /** The customer with the record's account (replacing the same key's), phones and e-mails added. */
-        private Customer withRecord(Customer customer, SourceRecord record) {
+        private Customer withRecord(Customer customer, PreparedRecord prepared) {
+            SourceRecord record = prepared.record();
             List<Account> accounts = new ArrayList<>();
             for (Account account : customer.accounts()) {
                 boolean same = account.sourceSystem().equals(record.account().sourceSystem())
@@ -317,7 +295,7 @@ public final class Importer {
             Customer updated = new Customer(customer.id(), customer.version(),
                     customer.givenName() != null ? customer.givenName() : record.givenName(), customer.familyName(),
                     customer.displayName(), customer.birthDate() != null ? customer.birthDate() : record.birthDate(),
-                    customer.timeZone() != null ? customer.timeZone() : zoneOf(record.numbers()), customer.doNotCall(),
+                    customer.timeZone() != null ? customer.timeZone() : prepared.zone(), customer.doNotCall(),
                     customer.doNotCallReason(), customer.mergedInto(), phones, List.copyOf(emails), accounts,
                     customer.createdAt(), customer.updatedAt());
             return sameContent(customer, updated) ? customer : updated;
@@ -341,10 +319,6 @@ public final class Importer {
 
     /** A name block as an index key, apart from e-mail addresses in the same index. */
     private record NameBlock(String key) {
-    }
-
-    private static List<String> nameBlocks(SourceRecord record) {
-        return PersonNames.nameBlocks(record.givenName(), record.familyName(), record.birthDate());
     }
 
     private static boolean sameContent(Customer a, Customer b) {

@@ -32,7 +32,7 @@ public final class DeskBenchmark {
         int eventsPerCustomer = Integer.parseInt(BenchArgs.arg(args, "--events-per-customer", "10"));
         Path out = Path.of(BenchArgs.arg(args, "--out", "docs/benchmarks/desk.md"));
         Path dataDir = Path.of(BenchArgs.arg(args, "--data-dir", "target/bench-cache"));
-        deleteRecursively(dataDir);
+        BenchFiles.deleteRecursively(dataDir);
 
         List<String> rows = new ArrayList<>();
         DemoCompany company = new DemoCompany(42, AS_OF, eventsPerCustomer);
@@ -135,14 +135,6 @@ public final class DeskBenchmark {
         System.out.println("[bench] " + message);
     }
 
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
-    }
 
     /** Starts the packaged desk on the benchmark cache under Xvfb and reads its start-up log and memory. */
     record DeskStart(long interactiveMillis, long rssMegabytes, String skipped) {

@@ -1,0 +1,100 @@
+package com.ringside.ingest;
+
+import com.ringside.domain.Customer;
+import com.ringside.domain.PhoneNumber;
+import com.ringside.domain.SourceSystem;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * What the master holds for each chunk of an import's rows, looked up on a thread of its own a couple of chunks
+ * ahead of the one being matched. The master does not change under an import, so a name block, which comes back
+ * chunk after chunk, is read once.
+ */
+final class ChunkLookups implements AutoCloseable {
+    private static final int AHEAD = 2;
+    private final CustomerDirectory directory;
+    private final SourceSystem system;
+    private final Iterator<List<PreparedRecord>> chunks;
+    /** Touched only on the lookup thread. */
+    private final Map<String, List<Customer>> blocksRead = new HashMap<>();
+    private final Deque<Future<CustomerDirectory.Found>> ahead = new ArrayDeque<>();
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
+        Thread lookups = new Thread(task, "import-lookups");
+        lookups.setDaemon(true);
+        return lookups;
+    });
+
+    ChunkLookups(CustomerDirectory directory, SourceSystem system, List<List<PreparedRecord>> chunks) {
+        this.directory = directory;
+        this.system = system;
+        this.chunks = chunks.iterator();
+        for (int i = 0; i < AHEAD && this.chunks.hasNext(); i++) {
+            lookAhead();
+        }
+    }
+
+    /** What the master holds for the next chunk, in the order the chunks were given. */
+    CustomerDirectory.Found next() {
+        Future<CustomerDirectory.Found> found = ahead.removeFirst();
+        if (chunks.hasNext()) {
+            lookAhead();
+        }
+        try {
+            return found.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImportException("The import was interrupted. Nothing was imported.");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void lookAhead() {
+        List<PreparedRecord> chunk = chunks.next();
+        ahead.addLast(thread.submit(() -> find(chunk)));
+    }
+
+    private CustomerDirectory.Found find(List<PreparedRecord> chunk) {
+        Set<String> keys = new HashSet<>();
+        Set<PhoneNumber> phones = new HashSet<>();
+        Set<String> emails = new HashSet<>();
+        Set<String> blocks = new HashSet<>();
+        Set<String> unread = new HashSet<>();
+        for (PreparedRecord prepared : chunk) {
+            SourceRecord record = prepared.record();
+            keys.add(record.account().sourceKey());
+            phones.addAll(record.numbers());
+            emails.addAll(record.emails());
+            for (String block : prepared.nameBlocks()) {
+                blocks.add(block);
+                if (!blocksRead.containsKey(block)) {
+                    unread.add(block);
+                }
+            }
+        }
+        CustomerDirectory.Found found = directory.find(system, keys, phones, emails, unread);
+        unread.forEach(block -> blocksRead.put(block, found.byNameBlock().getOrDefault(block, List.of())));
+        Map<String, List<Customer>> byNameBlock = new HashMap<>();
+        blocks.forEach(block -> byNameBlock.put(block, blocksRead.get(block)));
+        return new CustomerDirectory.Found(found.bySourceKey(), found.byPhone(), found.byEmail(), byNameBlock);
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}
