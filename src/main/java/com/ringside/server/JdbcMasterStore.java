@@ -1106,11 +1106,14 @@ public final class JdbcMasterStore implements MasterStore {
                     updated_at = excluded.updated_at""");
              CustomerLinks links = new CustomerLinks(connection);
              PreparedStatement change = changeStatement(connection)) {
-            for (Customer customer : customers) {
+            List<Customer> ordered = List.copyOf(customers);
+            List<String> bodies = ordered.parallelStream().map(c -> WireCodec.write(WireCodec.customer(c))).toList();
+            for (int i = 0; i < ordered.size(); i++) {
+                Customer customer = ordered.get(i);
                 String id = customer.id().toString();
                 upsert.setString(1, id);
                 upsert.setLong(2, customer.version());
-                upsert.setString(3, WireCodec.write(WireCodec.customer(customer)));
+                upsert.setString(3, bodies.get(i));
                 upsert.setLong(4, now.toEpochMilli());
                 upsert.addBatch();
                 links.add(customer, stored.get(customer.id()));

@@ -243,9 +243,10 @@ public final class WireCodec {
      */
     private static Instant canonicalInstant(String text) {
         int length = text.length();
-        if ((length != 20 && length != 24) || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z'
-                || (length == 24 && text.charAt(19) != '.')) {
+        int fraction = length - 21; // digits after the point: 3, 6 or 9 as Instant.toString writes them
+        if ((length != 20 && fraction != 3 && fraction != 6 && fraction != 9) || text.charAt(4) != '-'
+                || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':'
+                || text.charAt(length - 1) != 'Z' || (length > 20 && text.charAt(19) != '.')) {
             return null;
         }
         int year = digits(text, 0, 4);
@@ -254,13 +255,16 @@ public final class WireCodec {
         int hour = digits(text, 11, 13);
         int minute = digits(text, 14, 16);
         int second = digits(text, 17, 19);
-        int millis = length == 24 ? digits(text, 20, 23) : 0;
+        int nanos = length == 20 ? 0 : digits(text, 20, length - 1);
+        for (int scale = fraction; scale > 0 && scale < 9; scale++) {
+            nanos *= 10;
+        }
         if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > YearMonth.of(year, month).lengthOfMonth()
-                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || millis < 0) {
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || nanos < 0) {
             return null;
         }
         long days = LocalDate.of(year, month, day).toEpochDay();
-        return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, millis * 1_000_000L);
+        return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
     }
 
     /** The number written with the digits from {@code from} to {@code to}, or -1 if any is not a digit. */

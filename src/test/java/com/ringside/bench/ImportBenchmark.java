@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -97,12 +98,18 @@ public final class ImportBenchmark {
             }
             seconds = (System.nanoTime() - started) / 1e9;
             cpuSeconds = (PROCESS.getProcessCpuTime() - cpuBefore) / 1e9;
+            Map<String, List<String>> keysBySystem = new HashMap<>();
             for (String record : truth.keySet()) {
                 int slash = record.indexOf('/');
-                String system = record.substring(0, slash).toUpperCase(Locale.ROOT);
-                directory.bySourceKey(SourceSystem.of(system), record.substring(slash + 1))
-                        .ifPresent(customer -> predicted.put(record, customer.id()));
+                keysBySystem.computeIfAbsent(record.substring(0, slash), k -> new ArrayList<>()).add(record.substring(slash + 1));
             }
+            keysBySystem.forEach((system, keys) -> {
+                for (int from = 0; from < keys.size(); from += 5_000) {
+                    Set<String> slice = Set.copyOf(keys.subList(from, Math.min(keys.size(), from + 5_000)));
+                    directory.find(SourceSystem.of(system.toUpperCase(Locale.ROOT)), slice, Set.of(), Set.of(), Set.of())
+                            .bySourceKey().forEach((key, customer) -> predicted.put(system + "/" + key, customer.id()));
+                }
+            });
         }
         long[] pairs = pairs(truth, predicted);
         double precision = pairs[1] == 0 ? 1 : (double) pairs[0] / pairs[1];

@@ -18,6 +18,13 @@ class InstantProperties {
         assertThat(WireCodec.instant("at", written.toString())).isEqualTo(written).isEqualTo(Instant.parse(written.toString()));
     }
 
+    @Property
+    void instantsWithMicrosOrNanosAreReadBackExactly(@ForAll @LongRange(min = 0, max = 253_402_300_799L) long seconds,
+                                                     @ForAll @LongRange(min = 0, max = 999_999_999L) long nanos) {
+        Instant written = Instant.ofEpochSecond(seconds, nanos);
+        assertThat(WireCodec.instant("at", written.toString())).isEqualTo(written);
+    }
+
     @Example
     void otherFormsTheGeneralParserAcceptsStillWork() {
         assertThat(WireCodec.instant("at", "2026-03-02T15:04:05.5Z")).isEqualTo(Instant.parse("2026-03-02T15:04:05.500Z"));
