@@ -27,8 +27,36 @@ public final class PersonNames {
         if (name == null) {
             return "";
         }
+        String ascii = normalizeAscii(name);
+        return ascii != null ? ascii : normalizeAnyScript(name);
+    }
+
+    static String normalizeAnyScript(String name) {
         String plain = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
         return NOT_LETTERS.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+
+    /** The same for a name in plain ASCII, most of them, without decomposing it: null for any other name. */
+    private static String normalizeAscii(String name) {
+        StringBuilder normal = new StringBuilder(name.length());
+        boolean gap = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 0x80) {
+                return null;
+            }
+            boolean upper = c >= 'A' && c <= 'Z';
+            if (upper || c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                if (gap && normal.length() > 0) {
+                    normal.append(' ');
+                }
+                gap = false;
+                normal.append(upper ? (char) (c + ('a' - 'A')) : c);
+            } else {
+                gap = true;
+            }
+        }
+        return normal.toString();
     }
 
     /**

@@ -54,6 +54,11 @@ class DomainModelTest {
     void sourceSystemCodesAreCapitalIdentifiers() {
         assertThat(SourceSystem.RINGSIDE.code()).isEqualTo("RINGSIDE");
         assertThatThrownBy(() -> SourceSystem.of("policy admin")).hasMessageStartingWith("sourceSystem");
+        assertThat(SourceSystem.of("P1_ADMIN").code()).isEqualTo("P1_ADMIN");
+        assertThat(SourceSystem.of("A" + "B".repeat(39)).code()).hasSize(40);
+        for (String bad : new String[] {"A", "1ABC", "_ABC", "ABC-D", "ABCÉ", "A" + "B".repeat(40)}) {
+            assertThatThrownBy(() -> SourceSystem.of(bad)).as(bad).hasMessageContaining("capital letters");
+        }
     }
 
     @Test
