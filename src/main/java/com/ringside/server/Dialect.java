@@ -3,22 +3,25 @@ package com.ringside.server;
 /** What differs between the two master back ends; everything else is the same SQL. */
 enum Dialect {
     /** Writers are serialised by the database, so commit order is seq order and txid can stay 0. */
-    SQLITE("0", "9223372036854775807", ""),
+    SQLITE("0", "9223372036854775807", "", "SELECT value FROM json_each(?)"),
     /**
      * Writers run concurrently: a change is ordered by its transaction id and offered only once every
      * transaction that could still commit before it has finished.
      */
     POSTGRESQL("pg_current_xact_id()::text::bigint", "pg_snapshot_xmin(pg_current_snapshot())::text::bigint",
-            " FOR UPDATE");
+            " FOR UPDATE", "SELECT json_array_elements_text(CAST(? AS json))");
 
     final String currentTxid;
     final String feedHorizon;
     final String lockClause;
+    /** The strings of one bound JSON array as rows of one column: any number of values in one parameter. */
+    final String valuesOf;
 
-    Dialect(String currentTxid, String feedHorizon, String lockClause) {
+    Dialect(String currentTxid, String feedHorizon, String lockClause, String valuesOf) {
         this.currentTxid = currentTxid;
         this.feedHorizon = feedHorizon;
         this.lockClause = lockClause;
+        this.valuesOf = valuesOf;
     }
 
     /** This back end's SQL migrations, and the Java ones both share. */

@@ -69,8 +69,6 @@ public final class JdbcMasterStore implements MasterStore {
 
     /** Customers an import keeps parsed between chunks; a customer changed since is read again (its version). */
     private static final int PARSED_CUSTOMERS = 100_000;
-    /** Values bound in one IN list: well under SQLite's and PostgreSQL's limits on parameters. */
-    private static final int LOOKUP_SLICE = 500;
     /** Customers read for one phone number, e-mail address or name block: a household, a shared office line. */
     private static final int SHARED_LINK = 200;
     private final MasterDatabase database;
@@ -293,23 +291,17 @@ public final class JdbcMasterStore implements MasterStore {
      * The customers an import read, still at the versions it read them? One somebody else changed meanwhile (a
      * merge, a do-not-call) would be overwritten, so the import is refused whole and can be run again.
      */
-    private static void refuseChangedSince(Connection connection, Collection<Customer> read) throws SQLException {
+    private void refuseChangedSince(Connection connection, Collection<Customer> read) throws SQLException {
         Map<String, Long> versions = new HashMap<>();
         read.forEach(customer -> versions.put(customer.id().toString(), customer.version()));
-        List<String> ids = List.copyOf(versions.keySet());
-        for (int from = 0; from < ids.size(); from += LOOKUP_SLICE) {
-            List<String> slice = ids.subList(from, Math.min(ids.size(), from + LOOKUP_SLICE));
-            try (PreparedStatement statement = connection.prepareStatement("SELECT id, version FROM customer WHERE id IN ("
-                    + String.join(", ", Collections.nCopies(slice.size(), "?")) + ")")) {
-                for (int i = 0; i < slice.size(); i++) {
-                    statement.setString(i + 1, slice.get(i));
-                }
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        if (rows.getLong(2) != versions.get(rows.getString(1))) {
-                            throw new ImportException("Customer " + rows.getString(1) + " was changed in the master while"
-                                    + " the file was being matched. Nothing was imported; run the import again.");
-                        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id, version FROM customer WHERE id IN (" + dialect.valuesOf + ")")) {
+            statement.setString(1, WireCodec.write(versions.keySet()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    if (rows.getLong(2) != versions.get(rows.getString(1))) {
+                        throw new ImportException("Customer " + rows.getString(1) + " was changed in the master while"
+                                + " the file was being matched. Nothing was imported; run the import again.");
                     }
                 }
             }
@@ -317,41 +309,37 @@ public final class JdbcMasterStore implements MasterStore {
     }
 
     /**
-     * Customers by a link column, for many values at once (in slices the drivers accept), each body parsed once
-     * ({@code parsed}); at most {@code perValue} per value, oldest id first, the rest not even read.
-     * {@code where} narrows with one more bound value.
+     * Customers by a link column, for many values at once (bound as one JSON array, so the statement's text is
+     * the same whatever their number), each body parsed once ({@code parsed}); at most {@code perValue} per value,
+     * oldest id first, the rest not even read. {@code where} narrows with one more bound value.
      */
     private Map<String, List<Customer>> linked(Connection connection, Map<UUID, Customer> parsed, String table,
                                                String column, String where, String whereValue, Set<String> values,
                                                int perValue) throws SQLException {
         Map<String, List<Customer>> found = new HashMap<>();
-        List<String> all = List.copyOf(values);
-        for (int from = 0; from < all.size(); from += LOOKUP_SLICE) {
-            List<String> slice = all.subList(from, Math.min(all.size(), from + LOOKUP_SLICE));
-            String sql = "SELECT l.value, c.id, c.version, c.body FROM (SELECT " + column + " AS value, customer_id,"
-                    + " row_number() OVER (PARTITION BY " + column + " ORDER BY customer_id) AS nth FROM " + table
-                    + " WHERE " + column + " IN (" + String.join(", ", Collections.nCopies(slice.size(), "?")) + ")"
-                    + (where == null ? "" : " AND " + where) + ") l JOIN customer c ON c.id = l.customer_id"
-                    + " WHERE l.nth <= ? ORDER BY l.value, c.id";
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                int index = 1;
-                for (String value : slice) {
-                    statement.setString(index++, value);
-                }
-                if (where != null) {
-                    statement.setString(index++, whereValue);
-                }
-                statement.setInt(index, perValue);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        UUID id = UUID.fromString(rows.getString(2));
-                        Customer known = parsed.get(id);
-                        if (known == null || known.version() != rows.getLong(3)) {
-                            known = parseCustomer(rows.getString(4));
-                            parsed.put(id, known);
-                        }
-                        found.computeIfAbsent(rows.getString(1), v -> new ArrayList<>()).add(known);
+        if (values.isEmpty()) {
+            return found;
+        }
+        String sql = "SELECT l.value, c.id, c.version, c.body FROM (SELECT " + column + " AS value, customer_id,"
+                + " row_number() OVER (PARTITION BY " + column + " ORDER BY customer_id) AS nth FROM " + table
+                + " WHERE " + column + " IN (" + dialect.valuesOf + ")" + (where == null ? "" : " AND " + where)
+                + ") l JOIN customer c ON c.id = l.customer_id WHERE l.nth <= ? ORDER BY l.value, c.id";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, WireCodec.write(values));
+            int index = 2;
+            if (where != null) {
+                statement.setString(index++, whereValue);
+            }
+            statement.setInt(index, perValue);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    UUID id = UUID.fromString(rows.getString(2));
+                    Customer known = parsed.get(id);
+                    if (known == null || known.version() != rows.getLong(3)) {
+                        known = parseCustomer(rows.getString(4));
+                        parsed.put(id, known);
                     }
+                    found.computeIfAbsent(rows.getString(1), v -> new ArrayList<>()).add(known);
                 }
             }
         }

@@ -22,6 +22,8 @@ public final class MasterDatabase implements AutoCloseable {
     private final Dialect dialect;
     private final String description;
 
+    private static final long MMAP_BYTES = 4L << 30;
+
     private MasterDatabase(HikariDataSource pool, Dialect dialect, String description) {
         this.pool = pool;
         this.dialect = dialect;
@@ -43,6 +45,9 @@ public final class MasterDatabase implements AutoCloseable {
         config.setBusyTimeout(30_000);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.setCacheSize(-64_000);
+        // Reads map the file instead of copying pages through the connection's cache: an import's lookups land all
+        // over a master far larger than any one connection's cache, and every connection of the pool shares the map.
+        config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, String.valueOf(MMAP_BYTES));
         SQLiteDataSource sqlite = new SQLiteDataSource(config);
         sqlite.setUrl("jdbc:sqlite:" + file);
         HikariConfig hikari = new HikariConfig();
