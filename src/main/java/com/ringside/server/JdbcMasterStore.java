@@ -24,7 +24,6 @@ import com.ringside.wire.WireRecords.AgentJson;
 import com.ringside.wire.WireRecords.CustomerJson;
 import com.ringside.wire.WireRecords.DecisionJson;
 import com.ringside.wire.WireRecords.EventJson;
-import com.ringside.wire.WireRecords.RuleJson;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,7 +44,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /** The master store in plain SQL that SQLite and PostgreSQL both speak; {@link Dialect} holds the few differences. */
@@ -74,7 +72,7 @@ public final class JdbcMasterStore implements MasterStore {
     private final ContactPolicy policy;
     private final Clock clock;
     private final UUID masterId;
-    private final Map<String, ContactRule> parsedRules = new ConcurrentHashMap<>();
+    private final CurrentRules currentRules = new CurrentRules();
     private final ContactTallies tallies = new ContactTallies();
     private final Reports reports;
 
@@ -722,8 +720,9 @@ public final class JdbcMasterStore implements MasterStore {
             Instant now = clock.instant();
             DialRequest request = now.isAfter(asked.at()) ? new DialRequest(asked.customerId(), asked.number(),
                     asked.lineOfBusiness(), asked.campaign(), asked.agentId(), now) : asked;
-            DialDecision decision = decide(connection, customer, request, eventId);
-            WithdrawnCalls.Lookup earlier = WithdrawnCalls.lookUp(connection, eventId);
+            PermitContext context = PermitContext.read(connection, currentRules, customer.id(), request.at(), eventId);
+            DialDecision decision = policy.decide(context.rules(), customer, context.historyWithout(eventId), request);
+            WithdrawnCalls.Lookup earlier = context.stored();
             if (earlier.withdrawn()) {
                 throw ApiException.conflict("The permit for call " + eventId + " was withdrawn by the desk; "
                         + "a new call needs a new permit.");
@@ -790,7 +789,7 @@ public final class JdbcMasterStore implements MasterStore {
      * them now; a flag no longer borne out is lifted, and the call counts as placed under its rules.
      */
     private void judgeAgainWithout(Connection connection, Customer customer, ContactEvent withdrawn) throws SQLException {
-        Duration lookBack = ContactRule.lookBack(currentRules(connection));
+        Duration lookBack = ContactRule.lookBack(currentRules.read(connection));
         List<ContactEvent> around = eventsBetween(connection, customer.id(), withdrawn.occurredAt().minus(lookBack),
                 withdrawn.occurredAt().plus(lookBack));
         Map<UUID, DialDecision> flagged = FlaggedCalls.violations(connection, around, true);
@@ -813,7 +812,7 @@ public final class JdbcMasterStore implements MasterStore {
     /** Decides with the customer's history as it stands, leaving out {@code excluding} (the call being asked for). */
     private DialDecision decide(Connection connection, Customer customer, DialRequest request, UUID excluding)
             throws SQLException {
-        List<ContactRule> rules = currentRules(connection);
+        List<ContactRule> rules = currentRules.read(connection);
         List<ContactEvent> history = new ArrayList<>(eventsBetween(connection, customer.id(),
                 request.at().minus(ContactRule.lookBack(rules)), request.at()));
         history.removeIf(event -> event.id().equals(excluding));
@@ -840,7 +839,7 @@ public final class JdbcMasterStore implements MasterStore {
 
     /** The decision of a later call this late-arriving offline call puts over a rule, or null. */
     private DialDecision pushedOver(Connection connection, Customer customer, ContactEvent offline) throws SQLException {
-        List<ContactRule> rules = currentRules(connection);
+        List<ContactRule> rules = currentRules.read(connection);
         Duration lookBack = ContactRule.lookBack(rules);
         List<ContactEvent> around = eventsBetween(connection, customer.id(), offline.occurredAt().minus(lookBack),
                 offline.occurredAt().plus(lookBack));
@@ -851,7 +850,7 @@ public final class JdbcMasterStore implements MasterStore {
 
     @Override
     public List<ContactRule> rules() {
-        return query(this::currentRules);
+        return query(currentRules::read);
     }
 
     @Override
@@ -873,7 +872,7 @@ public final class JdbcMasterStore implements MasterStore {
     @Override
     public boolean deleteRule(UUID id, UUID deletedBy, Instant now) {
         return transaction(connection -> {
-            Optional<ContactRule> current = currentRules(connection).stream().filter(r -> r.id().equals(id)).findFirst();
+            Optional<ContactRule> current = currentRules.read(connection).stream().filter(r -> r.id().equals(id)).findFirst();
             if (current.isEmpty()) {
                 return false;
             }
@@ -1121,24 +1120,6 @@ public final class JdbcMasterStore implements MasterStore {
                 return rows.getLong(1);
             }
         }
-    }
-
-    private List<ContactRule> currentRules(Connection connection) throws SQLException {
-        List<ContactRule> rules = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT id, version, body FROM contact_rule r
-                WHERE version = (SELECT max(version) FROM contact_rule WHERE id = r.id) AND deleted = ?
-                ORDER BY id""")) {
-            statement.setBoolean(1, false);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    String body = rows.getString(3);
-                    rules.add(parsedRules.computeIfAbsent(rows.getString(1) + "/" + rows.getLong(2),
-                            key -> WireCodec.rule(WireCodec.read(body, RuleJson.class), "rule")));
-                }
-            }
-        }
-        return rules;
     }
 
     private static Optional<StoredUser> findUser(Connection connection, String username) throws SQLException {
