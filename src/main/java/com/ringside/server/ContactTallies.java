@@ -83,16 +83,17 @@ final class ContactTallies {
                 weeks.computeIfAbsent(List.of(week, lines, customer), key -> new long[1])[0] += sign;
             }
         }
-        // Keys in one order in every writer, so two transactions cannot deadlock on the same tally rows.
+        // Keys in one order in every writer, so two transactions cannot deadlock on the same tally rows. The hourly
+        // rows, shared by every call of the hour, come last: each writer holds them only until it commits.
+        upsert(connection, """
+                INSERT INTO customer_week (week_start, line_of_business, customer_id, calls) VALUES (?, ?, ?, ?)
+                ON CONFLICT (week_start, line_of_business, customer_id) DO UPDATE SET
+                    calls = customer_week.calls + excluded.calls""", weeks);
         upsert(connection, """
                 INSERT INTO call_hour (hour_start, line_of_business, team, shard, attempts, contacts, right_party)
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hour_start, line_of_business, team, shard) DO UPDATE SET
                     attempts = call_hour.attempts + excluded.attempts, contacts = call_hour.contacts + excluded.contacts,
                     right_party = call_hour.right_party + excluded.right_party""", hours);
-        upsert(connection, """
-                INSERT INTO customer_week (week_start, line_of_business, customer_id, calls) VALUES (?, ?, ?, ?)
-                ON CONFLICT (week_start, line_of_business, customer_id) DO UPDATE SET
-                    calls = customer_week.calls + excluded.calls""", weeks);
     }
 
     /** Counts one decided attempt against every rule it concerns: placed for each rule that applied, else the blockers. */

@@ -65,6 +65,10 @@ public final class JdbcMasterStore implements MasterStore {
 
     /** Customers an import keeps parsed between chunks; a customer changed since is read again (its version). */
     private static final int PARSED_CUSTOMERS = 100_000;
+    private static final ParsedBodies<Customer> CUSTOMERS = new ParsedBodies<>(5_000,
+            body -> WireCodec.customer(WireCodec.read(body, CustomerJson.class), "customer"));
+    private static final ParsedBodies<ContactEvent> EVENTS = new ParsedBodies<>(30_000,
+            body -> WireCodec.event(WireCodec.read(body, EventJson.class), "event"));
     /** Values bound in one IN list: well under SQLite's and PostgreSQL's limits on parameters. */
     private static final int LOOKUP_SLICE = 500;
     private final MasterDatabase database;
@@ -1084,8 +1088,8 @@ public final class JdbcMasterStore implements MasterStore {
             bindEvent(insert, event, now);
             insert.executeUpdate();
         }
-        tallies.add(connection, List.of(event));
         appendChange(connection, "event", event.id().toString(), null, "UPSERT");
+        tallies.add(connection, List.of(event));
     }
 
     private static void bindEvent(PreparedStatement insert, ContactEvent event, Instant now) throws SQLException {
@@ -1169,11 +1173,11 @@ public final class JdbcMasterStore implements MasterStore {
     }
 
     private static Customer parseCustomer(String body) {
-        return WireCodec.customer(WireCodec.read(body, CustomerJson.class), "customer");
+        return CUSTOMERS.parse(body);
     }
 
     static ContactEvent parseEvent(String body) {
-        return WireCodec.event(WireCodec.read(body, EventJson.class), "event");
+        return EVENTS.parse(body);
     }
 
     private <T> T query(SqlWork<T> work) {
