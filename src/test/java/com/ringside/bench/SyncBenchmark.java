@@ -54,6 +54,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Sync and permits over real HTTP on loopback: first sync of a large master into an empty cache, one incremental
@@ -224,6 +225,7 @@ public final class SyncBenchmark {
             AtomicLong cpuAtStart = new AtomicLong();
             PostgresCpu postgresCpu = PostgresCpu.of(postgres);
             AtomicLong postgresCpuAtStart = new AtomicLong();
+            AtomicReference<LockWaits> lockWaits = new AtomicReference<>();
             for (int d = 0; d < desks; d++) {
                 int desk = d;
                 results.add(pool.submit(() -> {
@@ -241,6 +243,7 @@ public final class SyncBenchmark {
                     warm.await();
                     if (cpuAtStart.compareAndSet(0, PROCESS.getProcessCpuTime())) {
                         postgresCpuAtStart.set(postgresCpu.nanos());
+                        lockWaits.set(new LockWaits(postgres));
                     }
                     long measuredFrom = System.nanoTime();
                     // Each desk calls customers in its own random order, as desks working different lists do.
@@ -268,6 +271,7 @@ public final class SyncBenchmark {
             double cpuPerPermit = (PROCESS.getProcessCpuTime() - cpuAtStart.get()) / 1e6;
             double postgresCpuPerPermit = (postgresCpu.nanos() - postgresCpuAtStart.get()) / 1e6;
             pool.shutdown();
+            lockWaits.get().close();
             int total = granted.values().stream().mapToInt(AtomicInteger::get).sum() + refused.get();
             cpuPerPermit /= total;
             postgresCpuPerPermit /= total;
@@ -278,7 +282,9 @@ public final class SyncBenchmark {
                             all.p50(), all.p99(), cpuPerPermit, postgresCpuPerPermit),
                     String.format(Locale.ROOT, "| Over-grants (granted beyond the cap of %d, any of the %d customers) | most granted to one customer: %d | **%d** | 0 |",
                             PERMIT_CAP, handful.size(), granted.values().stream().mapToInt(AtomicInteger::get).max().orElse(0),
-                            overGranted));
+                            overGranted),
+                    String.format(Locale.ROOT, "| Waiting for locks in PostgreSQL (pg_stat_activity sampled every 5 ms), by statement | %,d permits | %s per permit | – |",
+                            total, lockWaits.get().perPermit(total)));
         }
     }
 
