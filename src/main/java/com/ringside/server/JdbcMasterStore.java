@@ -78,6 +78,7 @@ public final class JdbcMasterStore implements MasterStore {
     private final UUID masterId;
     private final CurrentRules currentRules = new CurrentRules();
     private final ContactTallies tallies = new ContactTallies();
+    private final TallyFolder tallyFolder;
     private final Reports reports;
 
     /** {@code clock} dates permits: a permit is decided at the instant the master holds the customer's lock. */
@@ -88,6 +89,7 @@ public final class JdbcMasterStore implements MasterStore {
         this.clock = clock;
         this.masterId = UUID.fromString(transaction(this::masterIdOf));
         this.reports = new Reports(database);
+        this.tallyFolder = new TallyFolder(database);
     }
 
     @Override
@@ -651,15 +653,15 @@ public final class JdbcMasterStore implements MasterStore {
             }
             if (blocked && event.override() != null) {
                 FlaggedCalls.record(connection, FlaggedCall.Kind.OVERRIDE, event, decision, now);
-                tallies.countDecision(connection, event.customerId(), event.occurredAt(), event.lineOfBusiness(), decision,
+                tallies.countDecision(connection, event.occurredAt(), event.lineOfBusiness(), decision,
                         ContactTallies.RuleCount.OVERRIDDEN);
             } else if (blocked) {
                 breach = decision;
                 FlaggedCalls.record(connection, FlaggedCall.Kind.VIOLATION, event, decision, now);
-                tallies.countDecision(connection, event.customerId(), event.occurredAt(), event.lineOfBusiness(), decision,
+                tallies.countDecision(connection, event.occurredAt(), event.lineOfBusiness(), decision,
                         ContactTallies.RuleCount.VIOLATED);
             } else {
-                tallies.countDecision(connection, event.customerId(), event.occurredAt(), event.lineOfBusiness(), decision,
+                tallies.countDecision(connection, event.occurredAt(), event.lineOfBusiness(), decision,
                         ContactTallies.RuleCount.PLACED);
             }
         }
@@ -737,7 +739,7 @@ public final class JdbcMasterStore implements MasterStore {
             CallOverride override = null;
             if (decision.verdict() == Verdict.BLOCK) {
                 if (!decision.mayOverride(user.role()) || overrideReason == null || overrideReason.isBlank()) {
-                    tallies.countDecision(connection, customer.id(), request.at(), request.lineOfBusiness(), decision,
+                    tallies.countDecision(connection, request.at(), request.lineOfBusiness(), decision,
                             ContactTallies.RuleCount.BLOCKED);
                     return new Permit(decision, false, null);
                 }
@@ -747,7 +749,7 @@ public final class JdbcMasterStore implements MasterStore {
                     Direction.OUTBOUND, request.lineOfBusiness(), request.campaign(), user.id(), request.number(),
                     Outcome.PENDING, 0, "", SourceSystem.RINGSIDE, false, override);
             insertEvent(connection, pending, request.at());
-            tallies.countDecision(connection, customer.id(), request.at(), request.lineOfBusiness(), decision, override == null
+            tallies.countDecision(connection, request.at(), request.lineOfBusiness(), decision, override == null
                     ? ContactTallies.RuleCount.PLACED : ContactTallies.RuleCount.OVERRIDDEN);
             if (override != null) {
                 FlaggedCalls.record(connection, FlaggedCall.Kind.OVERRIDE, pending, decision, now);
@@ -773,7 +775,7 @@ public final class JdbcMasterStore implements MasterStore {
                 WithdrawnCalls.checkWithdrawable(call, user);
                 DialDecision decision = decide(connection, customer, DialRequest.of(call), eventId);
                 tallies.remove(connection, List.of(call));
-                tallies.uncountDecision(connection, customer.id(), call.occurredAt(), call.lineOfBusiness(), decision,
+                tallies.uncountDecision(connection, call.occurredAt(), call.lineOfBusiness(), decision,
                         call.override() == null ? ContactTallies.RuleCount.PLACED : ContactTallies.RuleCount.OVERRIDDEN);
             }
             WithdrawnCalls.record(connection, eventId, customer.id(), call, user, reason, now);
@@ -805,9 +807,9 @@ public final class JdbcMasterStore implements MasterStore {
             DialDecision now = decide(connection, customer, DialRequest.of(call), call.id());
             if (now.verdict() != Verdict.BLOCK && pushedOver(connection, customer, call) == null) {
                 FlaggedCalls.lift(connection, call.id());
-                tallies.uncountDecision(connection, customer.id(), call.occurredAt(), call.lineOfBusiness(), flag,
+                tallies.uncountDecision(connection, call.occurredAt(), call.lineOfBusiness(), flag,
                         ContactTallies.RuleCount.VIOLATED);
-                tallies.countDecision(connection, customer.id(), call.occurredAt(), call.lineOfBusiness(), now,
+                tallies.countDecision(connection, call.occurredAt(), call.lineOfBusiness(), now,
                         ContactTallies.RuleCount.PLACED);
             }
         }
@@ -1011,8 +1013,14 @@ public final class JdbcMasterStore implements MasterStore {
         return reports;
     }
 
+    /** Folds the report tallies' deltas now rather than at the next tick; returns how many were folded. */
+    int foldTallies() {
+        return tallyFolder.fold();
+    }
+
     @Override
     public void close() {
+        tallyFolder.close();
         database.close();
     }
 
