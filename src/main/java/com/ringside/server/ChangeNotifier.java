@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,8 @@ final class ChangeNotifier implements AutoCloseable {
     private final MasterStore store;
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     private final AtomicLong announced = new AtomicLong();
+    /** A look is queued and has not started: writes nudging meanwhile are seen by it, so they need no look of their own. */
+    private final AtomicBoolean looking = new AtomicBoolean();
     private volatile boolean failing;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "change-notifier");
@@ -45,10 +48,13 @@ final class ChangeNotifier implements AutoCloseable {
 
     /** Checks at once instead of at the next tick; called after this process wrote something. */
     void nudge() {
-        timer.execute(this::watch);
+        if (looking.compareAndSet(false, true)) {
+            timer.execute(this::watch);
+        }
     }
 
     private void watch() {
+        looking.set(false);
         try {
             long latest = store.latestSeq();
             if (latest > announced.get()) {

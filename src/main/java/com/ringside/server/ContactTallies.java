@@ -21,7 +21,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps the report tallies (V6; hourly rows sharded in V7) in step with the events and permits they count, inside the caller's transaction.
+ * Keeps the report tallies (V6) in step with the events and permits they count, inside the caller's transaction: the
+ * customer weeks directly, the hourly tallies as deltas ({@link HourlyTally}, V11) folded in later by the server.
  * Only outbound calls are counted. An event that changes (a call completed, a customer merged) is taken out as it
  * was and counted again as it is.
  */
@@ -32,12 +33,6 @@ final class ContactTallies {
     /** 1970-01-01 was a Thursday: weeks from Monday start three days before the epoch's week boundary. */
     private static final long MONDAY_SHIFT = Duration.ofDays(3).toMillis();
 
-    /**
-     * The hourly tallies are split over shards picked by customer, so permits for different customers do not all
-     * wait for one row; reports add the shards up.
-     */
-    static final int SHARDS = 4;
-
     /** A team per user; users are never moved between teams, so a miss is the only reason to read again. */
     private final Map<UUID, String> teams = new ConcurrentHashMap<>();
 
@@ -46,10 +41,6 @@ final class ContactTallies {
 
     static long hourOf(Instant at) {
         return Math.floorDiv(at.toEpochMilli(), HOUR) * HOUR;
-    }
-
-    static int shardOf(UUID customerId) {
-        return Math.floorMod(customerId.hashCode(), SHARDS);
     }
 
     static long weekOf(Instant at) {
@@ -65,15 +56,15 @@ final class ContactTallies {
     }
 
     private void count(Connection connection, Collection<ContactEvent> events, int sign) throws SQLException {
-        Map<List<Object>, long[]> hours = new TreeMap<>(ContactTallies::compareKeys);
-        Map<List<Object>, long[]> weeks = new TreeMap<>(ContactTallies::compareKeys);
+        Map<List<Object>, long[]> hours = new TreeMap<>(HourlyTally::compareKeys);
+        Map<List<Object>, long[]> weeks = new TreeMap<>(HourlyTally::compareKeys);
         for (ContactEvent event : events) {
             if (!event.isOutboundCall()) {
                 continue;
             }
             String line = event.lineOfBusiness().name();
             long[] hour = hours.computeIfAbsent(List.of(hourOf(event.occurredAt()), line,
-                    teamOf(connection, event.agentId()), shardOf(event.customerId())), key -> new long[3]);
+                    teamOf(connection, event.agentId())), key -> new long[3]);
             hour[0] += sign;
             hour[1] += event.outcome().isContact() ? sign : 0;
             hour[2] += event.outcome().isConversation() ? sign : 0;
@@ -83,31 +74,27 @@ final class ContactTallies {
                 weeks.computeIfAbsent(List.of(week, lines, customer), key -> new long[1])[0] += sign;
             }
         }
-        // Keys in one order in every writer, so two transactions cannot deadlock on the same tally rows.
-        upsert(connection, """
-                INSERT INTO call_hour (hour_start, line_of_business, team, shard, attempts, contacts, right_party)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hour_start, line_of_business, team, shard) DO UPDATE SET
-                    attempts = call_hour.attempts + excluded.attempts, contacts = call_hour.contacts + excluded.contacts,
-                    right_party = call_hour.right_party + excluded.right_party""", hours);
+        // Keys in one order in every writer, so two transactions cannot deadlock on the same customer weeks.
         upsert(connection, """
                 INSERT INTO customer_week (week_start, line_of_business, customer_id, calls) VALUES (?, ?, ?, ?)
                 ON CONFLICT (week_start, line_of_business, customer_id) DO UPDATE SET
                     calls = customer_week.calls + excluded.calls""", weeks);
+        HourlyTally.CALLS.append(connection, hours);
     }
 
     /** Counts one decided attempt against every rule it concerns: placed for each rule that applied, else the blockers. */
-    void countDecision(Connection connection, UUID customerId, Instant at, LineOfBusiness line, DialDecision decision,
+    void countDecision(Connection connection, Instant at, LineOfBusiness line, DialDecision decision,
                        RuleCount count) throws SQLException {
-        tallyDecision(connection, customerId, at, line, decision, count, 1);
+        tallyDecision(connection, at, line, decision, count, 1);
     }
 
     /** Takes back a decided attempt counted by {@link #countDecision}: a permitted call never dialled. */
-    void uncountDecision(Connection connection, UUID customerId, Instant at, LineOfBusiness line, DialDecision decision,
+    void uncountDecision(Connection connection, Instant at, LineOfBusiness line, DialDecision decision,
                          RuleCount count) throws SQLException {
-        tallyDecision(connection, customerId, at, line, decision, count, -1);
+        tallyDecision(connection, at, line, decision, count, -1);
     }
 
-    private void tallyDecision(Connection connection, UUID customerId, Instant at, LineOfBusiness line,
+    private void tallyDecision(Connection connection, Instant at, LineOfBusiness line,
                                DialDecision decision, RuleCount count, int sign) throws SQLException {
         Set<UUID> rules = new LinkedHashSet<>();
         if (count == RuleCount.PLACED) {
@@ -116,18 +103,13 @@ final class ContactTallies {
             decision.reasons().stream().filter(reason -> reason.severity() == Verdict.BLOCK && reason.ruleId() != null)
                     .map(DecisionReason::ruleId).forEach(rules::add);
         }
-        Map<List<Object>, long[]> tallies = new TreeMap<>(ContactTallies::compareKeys);
+        Map<List<Object>, long[]> tallies = new TreeMap<>(HourlyTally::compareKeys);
         for (UUID rule : rules) {
             long[] values = new long[4];
             values[count.ordinal()] = sign;
-            tallies.put(List.of(hourOf(at), rule.toString(), line.name(), shardOf(customerId)), values);
+            tallies.put(List.of(hourOf(at), rule.toString(), line.name()), values);
         }
-        upsert(connection, """
-                INSERT INTO rule_hour (hour_start, rule_id, line_of_business, shard, placed, blocked, overridden, violated)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hour_start, rule_id, line_of_business, shard) DO UPDATE SET
-                    placed = rule_hour.placed + excluded.placed, blocked = rule_hour.blocked + excluded.blocked,
-                    overridden = rule_hour.overridden + excluded.overridden,
-                    violated = rule_hour.violated + excluded.violated""", tallies);
+        HourlyTally.RULES.append(connection, tallies);
     }
 
     private static void upsert(Connection connection, String sql, Map<List<Object>, long[]> tallies) throws SQLException {
@@ -135,17 +117,7 @@ final class ContactTallies {
             return;
         }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (Map.Entry<List<Object>, long[]> tally : tallies.entrySet()) {
-                int column = 1;
-                for (Object part : tally.getKey()) {
-                    statement.setObject(column++, part);
-                }
-                for (long value : tally.getValue()) {
-                    statement.setLong(column++, value);
-                }
-                statement.addBatch();
-            }
-            statement.executeBatch();
+            HourlyTally.bindAll(statement, tallies);
         }
     }
 
@@ -164,16 +136,5 @@ final class ContactTallies {
             team = teams.computeIfAbsent(agent, unknown -> "");
         }
         return team;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compareKeys(List<Object> a, List<Object> b) {
-        for (int i = 0; i < a.size(); i++) {
-            int order = ((Comparable) a.get(i)).compareTo(b.get(i));
-            if (order != 0) {
-                return order;
-            }
-        }
-        return 0;
     }
 }

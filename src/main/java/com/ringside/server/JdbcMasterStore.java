@@ -26,7 +26,6 @@ import com.ringside.wire.WireRecords.AgentJson;
 import com.ringside.wire.WireRecords.CustomerJson;
 import com.ringside.wire.WireRecords.DecisionJson;
 import com.ringside.wire.WireRecords.EventJson;
-import com.ringside.wire.WireRecords.RuleJson;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,7 +46,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /** The master store in plain SQL that SQLite and PostgreSQL both speak; {@link Dialect} holds the few differences. */
@@ -71,13 +69,18 @@ public final class JdbcMasterStore implements MasterStore {
     private static final int PARSED_CUSTOMERS = 100_000;
     /** Customers read for one phone number, e-mail address or name block: a household, a shared office line. */
     private static final int SHARED_LINK = 200;
+    private static final ParsedBodies<Customer> CUSTOMERS = new ParsedBodies<>(5_000,
+            body -> WireCodec.customer(WireCodec.read(body, CustomerJson.class), "customer"));
+    private static final ParsedBodies<ContactEvent> EVENTS = new ParsedBodies<>(30_000,
+            body -> WireCodec.event(WireCodec.read(body, EventJson.class), "event"));
     private final MasterDatabase database;
     private final Dialect dialect;
     private final ContactPolicy policy;
     private final Clock clock;
     private final UUID masterId;
-    private final Map<String, ContactRule> parsedRules = new ConcurrentHashMap<>();
+    private final CurrentRules currentRules = new CurrentRules();
     private final ContactTallies tallies = new ContactTallies();
+    private final TallyFolder tallyFolder;
     private final Reports reports;
 
     /** {@code clock} dates permits: a permit is decided at the instant the master holds the customer's lock. */
@@ -88,6 +91,7 @@ public final class JdbcMasterStore implements MasterStore {
         this.clock = clock;
         this.masterId = UUID.fromString(transaction(this::masterIdOf));
         this.reports = new Reports(database);
+        this.tallyFolder = new TallyFolder(database);
     }
 
     @Override
@@ -336,7 +340,8 @@ public final class JdbcMasterStore implements MasterStore {
                     UUID id = UUID.fromString(rows.getString(2));
                     Customer known = parsed.get(id);
                     if (known == null || known.version() != rows.getLong(3)) {
-                        known = parseCustomer(rows.getString(4));
+                        // not through CUSTOMERS: an import reads far more customers than the permits' hot few
+                        known = WireCodec.customer(WireCodec.read(rows.getString(4), CustomerJson.class), "customer");
                         parsed.put(id, known);
                     }
                     found.computeIfAbsent(rows.getString(1), v -> new ArrayList<>()).add(known);
@@ -675,15 +680,15 @@ public final class JdbcMasterStore implements MasterStore {
             }
             if (blocked && event.override() != null) {
                 FlaggedCalls.record(connection, FlaggedCall.Kind.OVERRIDE, event, decision, now);
-                tallies.countDecision(connection, event.customerId(), event.occurredAt(), event.lineOfBusiness(), decision,
+                tallies.countDecision(connection, event.occurredAt(), event.lineOfBusiness(), decision,
                         ContactTallies.RuleCount.OVERRIDDEN);
             } else if (blocked) {
                 breach = decision;
                 FlaggedCalls.record(connection, FlaggedCall.Kind.VIOLATION, event, decision, now);
-                tallies.countDecision(connection, event.customerId(), event.occurredAt(), event.lineOfBusiness(), decision,
+                tallies.countDecision(connection, event.occurredAt(), event.lineOfBusiness(), decision,
                         ContactTallies.RuleCount.VIOLATED);
             } else {
-                tallies.countDecision(connection, event.customerId(), event.occurredAt(), event.lineOfBusiness(), decision,
+                tallies.countDecision(connection, event.occurredAt(), event.lineOfBusiness(), decision,
                         ContactTallies.RuleCount.PLACED);
             }
         }
@@ -748,8 +753,9 @@ public final class JdbcMasterStore implements MasterStore {
             Instant now = clock.instant();
             DialRequest request = now.isAfter(asked.at()) ? new DialRequest(asked.customerId(), asked.number(),
                     asked.lineOfBusiness(), asked.campaign(), asked.agentId(), now) : asked;
-            DialDecision decision = decide(connection, customer, request, eventId);
-            WithdrawnCalls.Lookup earlier = WithdrawnCalls.lookUp(connection, eventId);
+            PermitContext context = PermitContext.read(connection, currentRules, customer.id(), request.at(), eventId);
+            DialDecision decision = policy.decide(context.rules(), customer, context.historyWithout(eventId), request);
+            WithdrawnCalls.Lookup earlier = context.stored();
             if (earlier.withdrawn()) {
                 throw ApiException.conflict("The permit for call " + eventId + " was withdrawn by the desk; "
                         + "a new call needs a new permit.");
@@ -760,7 +766,7 @@ public final class JdbcMasterStore implements MasterStore {
             CallOverride override = null;
             if (decision.verdict() == Verdict.BLOCK) {
                 if (!decision.mayOverride(user.role()) || overrideReason == null || overrideReason.isBlank()) {
-                    tallies.countDecision(connection, customer.id(), request.at(), request.lineOfBusiness(), decision,
+                    tallies.countDecision(connection, request.at(), request.lineOfBusiness(), decision,
                             ContactTallies.RuleCount.BLOCKED);
                     return new Permit(decision, false, null);
                 }
@@ -770,7 +776,7 @@ public final class JdbcMasterStore implements MasterStore {
                     Direction.OUTBOUND, request.lineOfBusiness(), request.campaign(), user.id(), request.number(),
                     Outcome.PENDING, 0, "", SourceSystem.RINGSIDE, false, override);
             insertEvent(connection, pending, request.at());
-            tallies.countDecision(connection, customer.id(), request.at(), request.lineOfBusiness(), decision, override == null
+            tallies.countDecision(connection, request.at(), request.lineOfBusiness(), decision, override == null
                     ? ContactTallies.RuleCount.PLACED : ContactTallies.RuleCount.OVERRIDDEN);
             if (override != null) {
                 FlaggedCalls.record(connection, FlaggedCall.Kind.OVERRIDE, pending, decision, now);
@@ -796,7 +802,7 @@ public final class JdbcMasterStore implements MasterStore {
                 WithdrawnCalls.checkWithdrawable(call, user);
                 DialDecision decision = decide(connection, customer, DialRequest.of(call), eventId);
                 tallies.remove(connection, List.of(call));
-                tallies.uncountDecision(connection, customer.id(), call.occurredAt(), call.lineOfBusiness(), decision,
+                tallies.uncountDecision(connection, call.occurredAt(), call.lineOfBusiness(), decision,
                         call.override() == null ? ContactTallies.RuleCount.PLACED : ContactTallies.RuleCount.OVERRIDDEN);
             }
             WithdrawnCalls.record(connection, eventId, customer.id(), call, user, reason, now);
@@ -816,7 +822,7 @@ public final class JdbcMasterStore implements MasterStore {
      * them now; a flag no longer borne out is lifted, and the call counts as placed under its rules.
      */
     private void judgeAgainWithout(Connection connection, Customer customer, ContactEvent withdrawn) throws SQLException {
-        Duration lookBack = ContactRule.lookBack(currentRules(connection));
+        Duration lookBack = ContactRule.lookBack(currentRules.read(connection));
         List<ContactEvent> around = eventsBetween(connection, customer.id(), withdrawn.occurredAt().minus(lookBack),
                 withdrawn.occurredAt().plus(lookBack));
         Map<UUID, DialDecision> flagged = FlaggedCalls.violations(connection, around, true);
@@ -828,9 +834,9 @@ public final class JdbcMasterStore implements MasterStore {
             DialDecision now = decide(connection, customer, DialRequest.of(call), call.id());
             if (now.verdict() != Verdict.BLOCK && pushedOver(connection, customer, call) == null) {
                 FlaggedCalls.lift(connection, call.id());
-                tallies.uncountDecision(connection, customer.id(), call.occurredAt(), call.lineOfBusiness(), flag,
+                tallies.uncountDecision(connection, call.occurredAt(), call.lineOfBusiness(), flag,
                         ContactTallies.RuleCount.VIOLATED);
-                tallies.countDecision(connection, customer.id(), call.occurredAt(), call.lineOfBusiness(), now,
+                tallies.countDecision(connection, call.occurredAt(), call.lineOfBusiness(), now,
                         ContactTallies.RuleCount.PLACED);
             }
         }
@@ -839,7 +845,7 @@ public final class JdbcMasterStore implements MasterStore {
     /** Decides with the customer's history as it stands, leaving out {@code excluding} (the call being asked for). */
     private DialDecision decide(Connection connection, Customer customer, DialRequest request, UUID excluding)
             throws SQLException {
-        List<ContactRule> rules = currentRules(connection);
+        List<ContactRule> rules = currentRules.read(connection);
         List<ContactEvent> history = new ArrayList<>(eventsBetween(connection, customer.id(),
                 request.at().minus(ContactRule.lookBack(rules)), request.at()));
         history.removeIf(event -> event.id().equals(excluding));
@@ -866,7 +872,7 @@ public final class JdbcMasterStore implements MasterStore {
 
     /** The decision of a later call this late-arriving offline call puts over a rule, or null. */
     private DialDecision pushedOver(Connection connection, Customer customer, ContactEvent offline) throws SQLException {
-        List<ContactRule> rules = currentRules(connection);
+        List<ContactRule> rules = currentRules.read(connection);
         Duration lookBack = ContactRule.lookBack(rules);
         List<ContactEvent> around = eventsBetween(connection, customer.id(), offline.occurredAt().minus(lookBack),
                 offline.occurredAt().plus(lookBack));
@@ -877,7 +883,7 @@ public final class JdbcMasterStore implements MasterStore {
 
     @Override
     public List<ContactRule> rules() {
-        return query(this::currentRules);
+        return query(currentRules::read);
     }
 
     @Override
@@ -899,7 +905,7 @@ public final class JdbcMasterStore implements MasterStore {
     @Override
     public boolean deleteRule(UUID id, UUID deletedBy, Instant now) {
         return transaction(connection -> {
-            Optional<ContactRule> current = currentRules(connection).stream().filter(r -> r.id().equals(id)).findFirst();
+            Optional<ContactRule> current = currentRules.read(connection).stream().filter(r -> r.id().equals(id)).findFirst();
             if (current.isEmpty()) {
                 return false;
             }
@@ -1034,8 +1040,14 @@ public final class JdbcMasterStore implements MasterStore {
         return reports;
     }
 
+    /** Folds the report tallies' deltas now rather than at the next tick; returns how many were folded. */
+    int foldTallies() {
+        return tallyFolder.fold();
+    }
+
     @Override
     public void close() {
+        tallyFolder.close();
         database.close();
     }
 
@@ -1120,8 +1132,8 @@ public final class JdbcMasterStore implements MasterStore {
             bindEvent(insert, event, now);
             insert.executeUpdate();
         }
-        tallies.add(connection, List.of(event));
         appendChange(connection, "event", event.id().toString(), null, "UPSERT");
+        tallies.add(connection, List.of(event));
     }
 
     private static void bindEvent(PreparedStatement insert, ContactEvent event, Instant now) throws SQLException {
@@ -1156,24 +1168,6 @@ public final class JdbcMasterStore implements MasterStore {
                 return rows.getLong(1);
             }
         }
-    }
-
-    private List<ContactRule> currentRules(Connection connection) throws SQLException {
-        List<ContactRule> rules = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT id, version, body FROM contact_rule r
-                WHERE version = (SELECT max(version) FROM contact_rule WHERE id = r.id) AND deleted = ?
-                ORDER BY id""")) {
-            statement.setBoolean(1, false);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    String body = rows.getString(3);
-                    rules.add(parsedRules.computeIfAbsent(rows.getString(1) + "/" + rows.getLong(2),
-                            key -> WireCodec.rule(WireCodec.read(body, RuleJson.class), "rule")));
-                }
-            }
-        }
-        return rules;
     }
 
     private static Optional<StoredUser> findUser(Connection connection, String username) throws SQLException {
@@ -1223,11 +1217,11 @@ public final class JdbcMasterStore implements MasterStore {
     }
 
     private static Customer parseCustomer(String body) {
-        return WireCodec.customer(WireCodec.read(body, CustomerJson.class), "customer");
+        return CUSTOMERS.parse(body);
     }
 
     static ContactEvent parseEvent(String body) {
-        return WireCodec.event(WireCodec.read(body, EventJson.class), "event");
+        return EVENTS.parse(body);
     }
 
     private <T> T query(SqlWork<T> work) {

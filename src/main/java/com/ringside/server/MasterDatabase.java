@@ -67,7 +67,7 @@ public final class MasterDatabase implements AutoCloseable {
         hikari.setJdbcUrl(jdbcUrl);
         hikari.setUsername(user);
         hikari.setPassword(password);
-        hikari.setMaximumPoolSize(24);
+        hikari.setMaximumPoolSize(8);
         return open(hikari, Dialect.POSTGRESQL, jdbcUrl.replaceAll("password=[^&]*", "password=…"));
     }
 

@@ -23,12 +23,16 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The supervisors' reports, read from the tallies {@link ContactTallies} keeps, so that none scans the events: only
- * the few customers a repeat-call report names have their own calls read.
+ * The supervisors' reports, read from the tallies {@link ContactTallies} keeps (the hourly ones with the deltas not
+ * yet folded in), so that none scans the events: only the few customers a repeat-call report names have their own
+ * calls read.
  */
 public final class Reports {
     /** How many customers a repeat-call report names; each week offers at most this many candidates. */
     public static final int TOP_CUSTOMERS = 20;
+
+    /** Hourly tallies of the range's hours and line (every line for '*'). */
+    private static final String IN_RANGE = "hour_start >= ? AND hour_start < ? AND (? = '*' OR line_of_business = ?)";
 
     private final MasterDatabase database;
 
@@ -127,13 +131,10 @@ public final class Reports {
     public List<RuleOutcome> ruleOutcomes(ReportRange range) {
         return database.read(connection -> {
             Map<String, long[]> counts = new LinkedHashMap<>();
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    SELECT rule_id, sum(placed), sum(blocked), sum(overridden), sum(violated) FROM rule_hour
-                    WHERE hour_start >= ? AND hour_start < ? AND (? = '*' OR line_of_business = ?) GROUP BY rule_id""")) {
-                statement.setLong(1, ContactTallies.hourOf(range.from()));
-                statement.setLong(2, range.to().toEpochMilli());
-                statement.setString(3, range.lineKey());
-                statement.setString(4, range.lineKey());
+            try (PreparedStatement statement = connection.prepareStatement("SELECT rule_id, sum(placed), sum(blocked), "
+                    + "sum(overridden), sum(violated) FROM (" + HourlyTally.RULES.withDeltas(
+                    "rule_id, placed, blocked, overridden, violated", IN_RANGE) + ") t GROUP BY rule_id")) {
+                bindRange(statement, range);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         counts.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3), rows.getLong(4),
@@ -165,14 +166,11 @@ public final class Reports {
     public List<ContactRate> contactRates(ReportRange range) {
         return database.read(connection -> {
             Map<LineOfBusiness, long[][]> byLine = new EnumMap<>(LineOfBusiness.class);
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    SELECT hour_start, line_of_business, sum(attempts), sum(contacts), sum(right_party) FROM call_hour
-                    WHERE hour_start >= ? AND hour_start < ? AND (? = '*' OR line_of_business = ?)
-                    GROUP BY hour_start, line_of_business""")) {
-                statement.setLong(1, ContactTallies.hourOf(range.from()));
-                statement.setLong(2, range.to().toEpochMilli());
-                statement.setString(3, range.lineKey());
-                statement.setString(4, range.lineKey());
+            try (PreparedStatement statement = connection.prepareStatement("SELECT hour_start, line_of_business, "
+                    + "sum(attempts), sum(contacts), sum(right_party) FROM (" + HourlyTally.CALLS.withDeltas(
+                    "hour_start, line_of_business, attempts, contacts, right_party", IN_RANGE)
+                    + ") t GROUP BY hour_start, line_of_business")) {
+                bindRange(statement, range);
                 statement.setFetchSize(5_000);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
@@ -195,6 +193,16 @@ public final class Reports {
             });
             return rates;
         });
+    }
+
+    /** The parameters of {@link #IN_RANGE}, once for the hourly rows and once for the deltas. */
+    private static void bindRange(PreparedStatement statement, ReportRange range) throws SQLException {
+        for (int offset : new int[] {0, 4}) {
+            statement.setLong(offset + 1, ContactTallies.hourOf(range.from()));
+            statement.setLong(offset + 2, range.to().toEpochMilli());
+            statement.setString(offset + 3, range.lineKey());
+            statement.setString(offset + 4, range.lineKey());
+        }
     }
 
     private static Map<UUID, String> teams(Connection connection) throws SQLException {

@@ -54,7 +54,9 @@ public final class MasterClient {
     private static final Duration REQUEST = Duration.ofSeconds(15);
     private static final Duration PAGE = Duration.ofSeconds(120);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT).build();
+    /** The master speaks HTTP/1.1; left to its default, the client would ask to upgrade to HTTP/2 on every request. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT)
+            .build();
     private final URI api;
     private volatile String token;
 

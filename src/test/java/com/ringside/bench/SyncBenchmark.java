@@ -54,6 +54,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Sync and permits over real HTTP on loopback: first sync of a large master into an empty cache, one incremental
@@ -222,6 +223,9 @@ public final class SyncBenchmark {
             long started = began + warmUp;
             CountDownLatch warm = new CountDownLatch(desks);
             AtomicLong cpuAtStart = new AtomicLong();
+            PostgresCpu postgresCpu = PostgresCpu.of(postgres);
+            AtomicLong postgresCpuAtStart = new AtomicLong();
+            AtomicReference<LockWaits> lockWaits = new AtomicReference<>();
             for (int d = 0; d < desks; d++) {
                 int desk = d;
                 results.add(pool.submit(() -> {
@@ -237,7 +241,10 @@ public final class SyncBenchmark {
                     }
                     warm.countDown();
                     warm.await();
-                    cpuAtStart.compareAndSet(0, PROCESS.getProcessCpuTime());
+                    if (cpuAtStart.compareAndSet(0, PROCESS.getProcessCpuTime())) {
+                        postgresCpuAtStart.set(postgresCpu.nanos());
+                        lockWaits.set(new LockWaits(postgres));
+                    }
                     long measuredFrom = System.nanoTime();
                     // Each desk calls customers in its own random order, as desks working different lists do.
                     Random order = new Random(desk);
@@ -262,17 +269,22 @@ public final class SyncBenchmark {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             double cpuPerPermit = (PROCESS.getProcessCpuTime() - cpuAtStart.get()) / 1e6;
+            double postgresCpuPerPermit = (postgresCpu.nanos() - postgresCpuAtStart.get()) / 1e6;
             pool.shutdown();
+            lockWaits.get().close();
             int total = granted.values().stream().mapToInt(AtomicInteger::get).sum() + refused.get();
             cpuPerPermit /= total;
+            postgresCpuPerPermit /= total;
             int overGranted = granted.values().stream().mapToInt(count -> Math.max(0, count.get() - PERMIT_CAP)).sum();
             return List.of(
-                    String.format(Locale.ROOT, "| Dial permits on PostgreSQL, %d desks at once on %d customers (cap %d/day each), %.0f s | %,d permits (%,d granted) | **%,.0f permits/s**, p50 %.1f ms, p99 %.1f ms; %.2f ms of the JVM's CPU each (server and desks) | ≥ 2,000 permits/s |",
+                    String.format(Locale.ROOT, "| Dial permits on PostgreSQL, %d desks at once on %d customers (cap %d/day each), %.0f s | %,d permits (%,d granted) | **%,.0f permits/s**, p50 %.1f ms, p99 %.1f ms; %.2f ms of the JVM's CPU each (server and desks) and %.2f ms of PostgreSQL's | ≥ 2,000 permits/s |",
                             desks, handful.size(), PERMIT_CAP, seconds, total, total - refused.get(), total / seconds,
-                            all.p50(), all.p99(), cpuPerPermit),
+                            all.p50(), all.p99(), cpuPerPermit, postgresCpuPerPermit),
                     String.format(Locale.ROOT, "| Over-grants (granted beyond the cap of %d, any of the %d customers) | most granted to one customer: %d | **%d** | 0 |",
                             PERMIT_CAP, handful.size(), granted.values().stream().mapToInt(AtomicInteger::get).max().orElse(0),
-                            overGranted));
+                            overGranted),
+                    String.format(Locale.ROOT, "| Waiting for locks in PostgreSQL (pg_stat_activity sampled every 5 ms), by statement | %,d permits | %s per permit | – |",
+                            total, lockWaits.get().perPermit(total)));
         }
     }
 

@@ -25,27 +25,23 @@ public final class RuleTallyFiller {
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO rule_hour (hour_start, rule_id, line_of_business, shard, placed, blocked, overridden,
-                        violated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    INSERT INTO rule_hour (hour_start, rule_id, line_of_business, placed, blocked, overridden, violated)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
                 int pending = 0;
                 for (long hour = first; hour <= last; hour += ContactTallies.HOUR) {
                     for (ContactRule rule : rules) {
                         for (LineOfBusiness line : LineOfBusiness.values()) {
-                            // A busy hour touches every shard, as permits for many customers do.
-                            for (int shard = 0; shard < ContactTallies.SHARDS; shard++) {
-                                insert.setLong(1, hour);
-                                insert.setString(2, rule.id().toString());
-                                insert.setString(3, line.name());
-                                insert.setInt(4, shard);
-                                insert.setLong(5, random.nextInt(10));
-                                insert.setLong(6, random.nextInt(2));
-                                insert.setLong(7, random.nextInt(12) == 0 ? 1 : 0);
-                                insert.setLong(8, random.nextInt(80) == 0 ? 1 : 0);
-                                insert.addBatch();
-                                if (++pending == 5_000) {
-                                    insert.executeBatch();
-                                    pending = 0;
-                                }
+                            insert.setLong(1, hour);
+                            insert.setString(2, rule.id().toString());
+                            insert.setString(3, line.name());
+                            insert.setLong(4, random.nextInt(40));
+                            insert.setLong(5, random.nextInt(5));
+                            insert.setLong(6, random.nextInt(3) == 0 ? 1 : 0);
+                            insert.setLong(7, random.nextInt(20) == 0 ? 1 : 0);
+                            insert.addBatch();
+                            if (++pending == 5_000) {
+                                insert.executeBatch();
+                                pending = 0;
                             }
                         }
                     }
