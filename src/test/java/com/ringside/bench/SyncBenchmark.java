@@ -124,8 +124,9 @@ public final class SyncBenchmark {
             long seeding = System.nanoTime();
             String password = "agent-password";
             server.authenticator().addUser("agent", "Bench Agent", UserRole.AGENT, password.toCharArray());
+            server.authenticator().addUser("supervisor", "Bench Supervisor", UserRole.SUPERVISOR, password.toCharArray());
             bulkLoad(master, new DemoCompany(7, LocalDate.now(clock), events), customers, clock);
-            Map<String, String> users = Map.of("agent", password);
+            Map<String, String> users = Map.of("agent", password, "supervisor", password);
             double seedSeconds = (System.nanoTime() - seeding) / 1e9;
             long changes = master.latestSeq();
             URI address = URI.create("http://127.0.0.1:" + server.start("127.0.0.1", 0));
@@ -135,10 +136,12 @@ public final class SyncBenchmark {
             try (CacheDatabase cache = CacheDatabase.open(dir.resolve("desk-a"));
                  SyncEngine engine = new SyncEngine(client, new SyncStore(cache), clock, quiet())) {
                 long started = System.nanoTime();
+                long cpuBefore = PROCESS.getProcessCpuTime();
                 engine.syncNow();
                 double seconds = (System.nanoTime() - started) / 1e9;
-                rows.add(String.format(Locale.ROOT, "| First sync, %,d customers + %,d other changes (SQLite master) | %,d changes in %.1f s | **%,.0f changes/s** | ≥ 150,000 rows/s |",
-                        customers, changes - customers, changes, seconds, changes / seconds));
+                double cpuSeconds = (PROCESS.getProcessCpuTime() - cpuBefore) / 1e9;
+                rows.add(String.format(Locale.ROOT, "| First sync, %,d customers + %,d other changes (SQLite master) | %,d changes in %.1f s (%.1f s of the JVM's CPU) | **%,.0f changes/s** | ≥ 150,000 rows/s |",
+                        customers, changes - customers, changes, seconds, cpuSeconds, changes / seconds));
 
                 List<ContactEvent> burst = new ArrayList<>();
                 Customer target = new DemoCompany(7, LocalDate.now(clock), events).customer(0).customer();
