@@ -72,7 +72,7 @@ public final class SyncBenchmark {
         int events = Integer.parseInt(BenchArgs.arg(args, "--events-per-customer", "5"));
         Path out = Path.of(BenchArgs.arg(args, "--out", "docs/benchmarks/sync.md"));
         String part = BenchArgs.arg(args, "--part", "all");
-        Path dir = Files.createTempDirectory("ringside-sync-bench");
+        Path dir = BenchFiles.scratch("ringside-sync-bench");
         List<String> rows = new ArrayList<>();
         Clock clock = Clock.systemUTC();
 
@@ -137,7 +137,9 @@ public final class SyncBenchmark {
                  SyncEngine engine = new SyncEngine(client, new SyncStore(cache), clock, quiet())) {
                 long started = System.nanoTime();
                 long cpuBefore = PROCESS.getProcessCpuTime();
+                ThreadCpu threads = new ThreadCpu();
                 engine.syncNow();
+                System.out.println("First sync CPU by thread: " + threads.since());
                 double seconds = (System.nanoTime() - started) / 1e9;
                 double cpuSeconds = (PROCESS.getProcessCpuTime() - cpuBefore) / 1e9;
                 rows.add(String.format(Locale.ROOT, "| First sync, %,d customers + %,d other changes (SQLite master) | %,d changes in %.1f s (%.1f s of the JVM's CPU) | **%,.0f changes/s** | ≥ 150,000 rows/s |",
