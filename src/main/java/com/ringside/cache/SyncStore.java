@@ -86,6 +86,9 @@ public final class SyncStore {
      */
     public Set<UUID> apply(UUID masterId, Page page, long cursor, Instant now) {
         return database.write(connection -> {
+            if (property(connection, "cursor") == null) {
+                FirstSyncLoad.begin(connection);
+            }
             customers.saveAll(connection, page.customers(), customer -> page.searchTerms().get(customer.id()));
             Set<String> waiting = new HashSet<>();
             try (PreparedStatement queued = connection.prepareStatement("SELECT event_id FROM outbox");
@@ -110,6 +113,14 @@ public final class SyncStore {
             page.withdrawnEvents().forEach(event -> touched.add(event.customerId()));
             return touched;
         });
+    }
+
+    /**
+     * Once the feed is drained: builds what a first sync left out while it loaded (the timeline and phone indexes,
+     * the search index merged into one segment). Does nothing unless a first sync is loading.
+     */
+    public void finishFirstSync() {
+        FirstSyncLoad.finish(database);
     }
 
     /** Notes that the master was reached and had nothing new. */

@@ -14,6 +14,7 @@ import java.util.Set;
 public final class PhoneNormalizer {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final int MAX_INPUT = 64;
+    private static final Set<Integer> CALLING_CODES = Set.copyOf(UTIL.getSupportedCallingCodes());
 
     private final String defaultRegion;
 
@@ -76,15 +77,55 @@ public final class PhoneNormalizer {
     public static Set<String> searchDigits(PhoneNumber number) {
         Set<String> digits = new LinkedHashSet<>();
         digits.add(number.digits());
-        try {
-            Phonenumber.PhoneNumber parsed = UTIL.parse(number.e164(), "ZZ");
-            digits.add(UTIL.getNationalSignificantNumber(parsed));
-            digits.add(UTIL.format(parsed, PhoneNumberFormat.NATIONAL).replaceAll("[^0-9]", ""));
-        } catch (NumberParseException unreachable) {
-            // E.164 input always parses; keep the digits we have.
+        Phonenumber.PhoneNumber split = split(number);
+        if (split != null) {
+            digits.add(UTIL.getNationalSignificantNumber(split));
+            digits.add(digitsOf(UTIL.format(split, PhoneNumberFormat.NATIONAL)));
         }
         digits.remove("");
         return digits;
+    }
+
+    /**
+     * The country code and national number an E.164 number is made of, read off its digits: calling codes are
+     * prefix-free, so the first one to three digits that form one are it. Parsing the text with the numbering tables
+     * finds the same for every valid number at several times the cost, which a first sync of a million customers
+     * pays once per phone. Null when no calling code starts the number.
+     */
+    private static Phonenumber.PhoneNumber split(PhoneNumber number) {
+        String all = number.digits();
+        for (int length = 1; length <= 3; length++) {
+            int code = Integer.parseInt(all.substring(0, length));
+            if (CALLING_CODES.contains(code)) {
+                String national = all.substring(length);
+                Phonenumber.PhoneNumber split = new Phonenumber.PhoneNumber().setCountryCode(code)
+                        .setNationalNumber(Long.parseLong(national));
+                // Leading zeros do not survive as a number; kept as the numbering tables' parser keeps them.
+                if (national.length() > 1 && national.charAt(0) == '0') {
+                    split.setItalianLeadingZero(true);
+                    int zeros = 1;
+                    while (zeros < national.length() - 1 && national.charAt(zeros) == '0') {
+                        zeros++;
+                    }
+                    if (zeros != 1) {
+                        split.setNumberOfLeadingZeros(zeros);
+                    }
+                }
+                return split;
+            }
+        }
+        return null;
+    }
+
+    private static String digitsOf(String text) {
+        StringBuilder digits = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            }
+        }
+        return digits.toString();
     }
 
     /** The number as people of its country write it, e.g. (415) 555-0123, or E.164 if unknown. */

@@ -187,6 +187,7 @@ public final class SyncEngine implements AutoCloseable {
             Instant now = clock.instant();
             if (pulled.page().size() == 0) {
                 store.markSynced(now);
+                store.finishFirstSync();
                 return;
             }
             next = pulled.more() ? fetch(pulled.last()) : null;
@@ -197,6 +198,7 @@ public final class SyncEngine implements AutoCloseable {
             listener.status(status);
             listener.customersChanged(touched);
             if (next == null) {
+                store.finishFirstSync();
                 return;
             }
         }

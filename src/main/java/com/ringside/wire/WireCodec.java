@@ -267,6 +267,20 @@ public final class WireCodec {
         return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
     }
 
+    /** A date as every Ringside part writes it ({@code 2021-04-12}), read without the general parser; else null. */
+    private static LocalDate canonicalDate(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
+    }
+
     /** The number written with the digits from {@code from} to {@code to}, or -1 if any is not a digit. */
     private static int digits(String text, int from, int to) {
         int value = 0;
@@ -403,6 +417,10 @@ public final class WireCodec {
     }
 
     private static LocalDate date(String field, String text) {
+        LocalDate canonical = canonicalDate(text);
+        if (canonical != null) {
+            return canonical;
+        }
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {

@@ -3,7 +3,14 @@ package com.ringside.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonenumber;
 import com.ringside.domain.PhoneNumber;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PhoneNormalizerTest {
@@ -47,5 +54,33 @@ class PhoneNormalizerTest {
                 .containsExactly("442079460958", "2079460958", "02079460958");
         assertThat(PhoneNormalizer.regionOf(PhoneNumber.of("+33142685300"))).isEqualTo("FR");
         assertThat(PhoneNormalizer.display(PhoneNumber.of("+14155550123"))).isEqualTo("+1 415-555-0123");
+    }
+
+    @Test
+    void searchDigitsAreWhatParsingEveryRegionsExampleNumbersGives() throws NumberParseException {
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        int compared = 0;
+        for (String region : util.getSupportedRegions()) {
+            for (PhoneNumberType type : PhoneNumberType.values()) {
+                Phonenumber.PhoneNumber example = util.getExampleNumberForType(region, type);
+                if (example == null) {
+                    continue;
+                }
+                String e164 = util.format(example, PhoneNumberFormat.E164);
+                if (!e164.matches("\\+[1-9][0-9]{6,14}")) {
+                    continue;
+                }
+                Phonenumber.PhoneNumber parsed = util.parse(e164, "ZZ");
+                Set<String> expected = new LinkedHashSet<>();
+                expected.add(e164.substring(1));
+                expected.add(util.getNationalSignificantNumber(parsed));
+                expected.add(util.format(parsed, PhoneNumberFormat.NATIONAL).replaceAll("[^0-9]", ""));
+                expected.remove("");
+                assertThat(PhoneNormalizer.searchDigits(PhoneNumber.of(e164))).as(region + " " + type + " " + e164)
+                        .containsExactlyElementsOf(expected);
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(1_000);
     }
 }
