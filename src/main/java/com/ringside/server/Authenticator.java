@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sign-in and bearer tokens. Only a token's SHA-256 is stored, so the session table cannot be replayed; an unknown
@@ -20,6 +22,10 @@ public final class Authenticator {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String DECOY = Passwords.hash("decoy-password".toCharArray());
 
+    /** How long a session found valid is believed without asking again (see ADR 0017). */
+    private static final Duration REMEMBER = Duration.ofSeconds(2);
+    private static final int REMEMBERED_SESSIONS = 10_000;
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
     private final MasterStore store;
     private final Clock clock;
     private final Duration sessionLength;
@@ -49,11 +55,42 @@ public final class Authenticator {
     }
 
     public Optional<User> userOf(String token) {
-        return token == null || token.isBlank() ? Optional.empty() : store.sessionUser(hash(token), clock.instant());
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        String hash = hash(token);
+        Instant now = clock.instant();
+        Remembered known = remembered.get(hash);
+        if (known != null && known.stillValid(now)) {
+            return Optional.of(known.user());
+        }
+        Optional<User> user = store.sessionUser(hash, now);
+        if (user.isPresent()) {
+            if (remembered.size() >= REMEMBERED_SESSIONS) {
+                remembered.clear();
+            }
+            remembered.put(hash, new Remembered(user.get(), now, System.nanoTime()));
+        } else {
+            remembered.remove(hash);
+        }
+        return user;
     }
 
     public void signOut(String token) {
-        store.revokeSession(hash(token));
+        String hash = hash(token);
+        remembered.remove(hash);
+        store.revokeSession(hash);
+    }
+
+    /**
+     * A session the master found valid, taken as valid again for {@link #REMEMBER} (by the clock and by real time,
+     * whichever runs out first) without asking the master: every request of every desk would otherwise read it.
+     */
+    private record Remembered(User user, Instant checkedAt, long checkedAtNanos) {
+        boolean stillValid(Instant now) {
+            return !now.isBefore(checkedAt) && now.isBefore(checkedAt.plus(REMEMBER))
+                    && System.nanoTime() - checkedAtNanos < REMEMBER.toNanos();
+        }
     }
 
     public User addUser(String username, String displayName, UserRole role, char[] password) {

@@ -98,6 +98,25 @@ class MasterServerTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void aTokenSignedOutAtAnotherServerOfTheSameMasterStopsWorkingHereWithinTwoSeconds(Backend backend) {
+        MutableClock now = new MutableClock(NOW);
+        start(backend, now);
+        try (MasterServer other = new MasterServer(store, now, Duration.ofHours(1))) {
+            Http there = new Http(other.start("127.0.0.1", 0));
+            String token = http.signIn("sam", "agent-password");
+            assertThat(there.send("GET", "/rules", token, null).status()).isEqualTo(200);
+
+            assertThat(http.send("DELETE", "/sessions/current", token, null).status()).isEqualTo(204);
+            assertThat(http.send("GET", "/rules", token, null).status()).as("at once where it was signed out")
+                    .isEqualTo(401);
+            now.set(NOW.plusSeconds(2));
+            assertThat(there.send("GET", "/rules", token, null).status()).as("within two seconds at the other")
+                    .isEqualTo(401);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void badInputGetsAProblemNamingTheFieldAndStoresNothing(Backend backend) {
         start(backend, Clock.fixed(NOW, ZoneOffset.UTC));
         String token = http.signIn("sam", "agent-password");
