@@ -19,8 +19,7 @@ import com.ringside.server.JdbcMasterStore;
 import com.ringside.server.MasterServer;
 import com.ringside.server.TestMasters;
 import com.ringside.sync.MasterLink;
-import com.ringside.sync.SyncEngine;
-import com.ringside.sync.SyncStatus;
+import com.ringside.testing.QuietSync;
 import com.ringside.testing.ServerProcess;
 import com.ringside.wire.WireRecords.SessionJson;
 import java.net.URI;
@@ -33,7 +32,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -231,15 +229,7 @@ public final class SoakBenchmark {
             SessionJson signedIn = MasterLink.signIn(cache, server, agent, "password-" + agent.substring(5));
             DeskSession session = DeskSession.forMaster(cache, clock, new DeskUser(UUID.fromString(signedIn.userId()),
                     signedIn.displayName(), UserRole.valueOf(signedIn.role())), number -> { });
-            session.attach(MasterLink.start(cache, server, signedIn, clock, new SyncEngine.Listener() {
-                @Override
-                public void status(SyncStatus status) {
-                }
-
-                @Override
-                public void customersChanged(Set<UUID> customerIds) {
-                }
-            }));
+            session.attach(MasterLink.start(cache, server, signedIn, clock, QuietSync.LISTENER));
             return new Desk(session, new DialService(session));
         }
 

@@ -29,7 +29,7 @@ import com.ringside.server.MasterServer;
 import com.ringside.server.MasterStore;
 import com.ringside.sync.MasterClient;
 import com.ringside.sync.SyncEngine;
-import com.ringside.sync.SyncStatus;
+import com.ringside.testing.QuietSync;
 import com.ringside.wire.WireRecords.PermitJson;
 import com.ringside.wire.WireRecords.PermitRequestJson;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -135,7 +135,7 @@ public final class SyncBenchmark {
             MasterClient client = new MasterClient(address);
             client.signIn("agent", users.get("agent"));
             try (CacheDatabase cache = CacheDatabase.open(dir.resolve("desk-a"));
-                 SyncEngine engine = new SyncEngine(client, new SyncStore(cache), clock, quiet())) {
+                 SyncEngine engine = new SyncEngine(client, new SyncStore(cache), clock, QuietSync.LISTENER)) {
                 long started = System.nanoTime();
                 long cpuBefore = PROCESS.getProcessCpuTime();
                 ThreadCpu threads = new ThreadCpu();
@@ -163,7 +163,7 @@ public final class SyncBenchmark {
                     MasterClient second = new MasterClient(address);
                     second.signIn("supervisor", users.get("supervisor"));
                     SyncStore otherStore = new SyncStore(other);
-                    try (SyncEngine otherEngine = new SyncEngine(second, otherStore, clock, quiet())) {
+                    try (SyncEngine otherEngine = new SyncEngine(second, otherStore, clock, QuietSync.LISTENER)) {
                         otherEngine.syncNow();
                         otherEngine.start();
                         engine.start();
@@ -293,15 +293,4 @@ public final class SyncBenchmark {
         }
     }
 
-    private static SyncEngine.Listener quiet() {
-        return new SyncEngine.Listener() {
-            @Override
-            public void status(SyncStatus status) {
-            }
-
-            @Override
-            public void customersChanged(Set<UUID> customerIds) {
-            }
-        };
-    }
 }

@@ -11,8 +11,7 @@ import com.ringside.domain.LineOfBusiness;
 import com.ringside.domain.Outcome;
 import com.ringside.domain.UserRole;
 import com.ringside.sync.MasterLink;
-import com.ringside.sync.SyncEngine;
-import com.ringside.sync.SyncStatus;
+import com.ringside.testing.QuietSync;
 import com.ringside.wire.WireRecords.SessionJson;
 import java.net.URI;
 import java.nio.file.Path;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,15 +34,6 @@ final class LinkedDesk implements AutoCloseable {
     }
 
     private static final Outcome[] OUTCOMES = {Outcome.NO_ANSWER, Outcome.BUSY, Outcome.VOICEMAIL, Outcome.CONVERSATION};
-    private static final SyncEngine.Listener QUIET = new SyncEngine.Listener() {
-        @Override
-        public void status(SyncStatus status) {
-        }
-
-        @Override
-        public void customersChanged(Set<UUID> customerIds) {
-        }
-    };
 
     private final DeskSession session;
     private final MasterLink link;
@@ -61,7 +50,7 @@ final class LinkedDesk implements AutoCloseable {
         SessionJson signedIn = MasterLink.remembered(cache, master, clock.instant()).orElseThrow();
         DeskSession session = DeskSession.forMaster(cache, clock, new DeskUser(UUID.fromString(signedIn.userId()),
                 signedIn.displayName(), UserRole.valueOf(signedIn.role())), number -> { });
-        session.attach(MasterLink.start(cache, master, signedIn, clock, QUIET));
+        session.attach(MasterLink.start(cache, master, signedIn, clock, QuietSync.LISTENER));
         return new LinkedDesk(session);
     }
 

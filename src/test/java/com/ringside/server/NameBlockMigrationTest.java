@@ -20,7 +20,6 @@ import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -33,11 +32,7 @@ class NameBlockMigrationTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void aCustomerStoredBeforeTheUpgradeIsFoundByFamilyNameAndBirthDate(Backend backend) throws Exception {
-        String url = backend == Backend.SQLITE ? "jdbc:sqlite:" + Files.createDirectories(dir).resolve(MasterDatabase.FILE_NAME)
-                : TestMasters.newDatabase();
-        Dialect dialect = backend == Backend.SQLITE ? Dialect.SQLITE : Dialect.POSTGRESQL;
-        Flyway.configure().dataSource(url, "postgres", "postgres").locations(dialect.migrations()).target("8").load()
-                .migrate();
+        String url = TestMasters.migratedTo(backend, dir, "8");
         Customer ana = customer("Ana", "Müller").phone("+14155550123").born(LocalDate.of(1985, 3, 14)).build();
         try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
              PreparedStatement insert = connection.prepareStatement(
@@ -47,8 +42,7 @@ class NameBlockMigrationTest {
             insert.executeUpdate();
         }
 
-        MasterDatabase upgraded = backend == Backend.SQLITE ? MasterDatabase.sqlite(dir)
-                : MasterDatabase.postgres(url, "postgres", "postgres");
+        MasterDatabase upgraded = TestMasters.upgraded(backend, dir, url);
         try (JdbcMasterStore store = new JdbcMasterStore(upgraded,
                 new ContactPolicy(new JollydayHolidays(), new PhoneZones()), Clock.systemUTC())) {
             Path loans = Files.writeString(dir.resolve("loans.csv"),

@@ -17,7 +17,6 @@ import com.ringside.policy.JollydayHolidays;
 import com.ringside.server.FlaggedCall.Kind;
 import com.ringside.server.TestMasters.Backend;
 import com.ringside.wire.WireCodec;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,7 +27,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -41,11 +39,7 @@ class SupervisionMigrationTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void callsStoredBeforeTheUpgradeAreCountedAndTheirOverridesAndViolationsListed(Backend backend) throws Exception {
-        String url = backend == Backend.SQLITE ? "jdbc:sqlite:" + Files.createDirectories(dir).resolve(MasterDatabase.FILE_NAME)
-                : TestMasters.newDatabase();
-        Dialect dialect = backend == Backend.SQLITE ? Dialect.SQLITE : Dialect.POSTGRESQL;
-        Flyway.configure().dataSource(url, "postgres", "postgres").locations(dialect.migrations()).target("5").load()
-                .migrate();
+        String url = TestMasters.migratedTo(backend, dir, "5");
 
         Customer ana = customer("Ana", "Ruiz").phone("+14155550123").zone("UTC").build();
         UUID sam = Ids.newId();
@@ -70,8 +64,7 @@ class SupervisionMigrationTest {
                     breach.occurredAt().toEpochMilli(), NOW.toEpochMilli());
         }
 
-        MasterDatabase upgraded = backend == Backend.SQLITE ? MasterDatabase.sqlite(dir)
-                : MasterDatabase.postgres(url, "postgres", "postgres");
+        MasterDatabase upgraded = TestMasters.upgraded(backend, dir, url);
         try (JdbcMasterStore store = new JdbcMasterStore(upgraded,
                 new ContactPolicy(new JollydayHolidays(), new PhoneZones()), Clock.fixed(NOW, ZoneOffset.UTC))) {
             assertThat(store.flaggedCalls(FlaggedCall.Query.all(10))).extracting(FlaggedCall::kind, FlaggedCall::eventId)

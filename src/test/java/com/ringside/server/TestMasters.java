@@ -6,12 +6,14 @@ import com.ringside.policy.JollydayHolidays;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.flywaydb.core.Flyway;
 
 /** Real masters for tests: a SQLite file, or a fresh database on one PostgreSQL server shared by the test run. */
 public final class TestMasters {
@@ -22,6 +24,26 @@ public final class TestMasters {
     }
 
     public enum Backend { SQLITE, POSTGRESQL }
+
+    /** A master database migrated only up to {@code version}, as an older release left it: its JDBC URL. */
+    static String migratedTo(Backend backend, Path directory, String version) {
+        try {
+            String url = backend == Backend.SQLITE
+                    ? "jdbc:sqlite:" + Files.createDirectories(directory).resolve(MasterDatabase.FILE_NAME)
+                    : newDatabase();
+            Dialect dialect = backend == Backend.SQLITE ? Dialect.SQLITE : Dialect.POSTGRESQL;
+            Flyway.configure().dataSource(url, "postgres", "postgres").locations(dialect.migrations())
+                    .target(version).load().migrate();
+            return url;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** That database opened by this release, which migrates it the rest of the way. */
+    static MasterDatabase upgraded(Backend backend, Path directory, String url) {
+        return backend == Backend.SQLITE ? MasterDatabase.sqlite(directory) : MasterDatabase.postgres(url, "postgres", "postgres");
+    }
 
     public static MasterDatabase open(Backend backend, Path directory) {
         return backend == Backend.SQLITE ? MasterDatabase.sqlite(directory) : MasterDatabase.postgres(newDatabase(), "postgres", "postgres");

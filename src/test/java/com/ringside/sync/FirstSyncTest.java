@@ -20,6 +20,7 @@ import com.ringside.domain.UserRole;
 import com.ringside.server.JdbcMasterStore;
 import com.ringside.server.MasterServer;
 import com.ringside.server.TestMasters;
+import com.ringside.testing.QuietSync;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -102,7 +103,7 @@ class FirstSyncTest {
         }
 
         try (CacheDatabase cache = CacheDatabase.open(desk);
-             SyncEngine engine = new SyncEngine(client, new SyncStore(cache), clock, quiet())) {
+             SyncEngine engine = new SyncEngine(client, new SyncStore(cache), clock, QuietSync.LISTENER)) {
             engine.syncNow();
 
             assertThat(indexes(cache)).as("built once the feed was drained").containsAll(DEFERRED);
@@ -151,7 +152,7 @@ class FirstSyncTest {
     @Test
     void aLaterSyncKeepsTheIndexesUpToDateRowByRow() throws Exception {
         try (CacheDatabase cache = CacheDatabase.open(dir.resolve("desk"));
-             SyncEngine engine = new SyncEngine(client, new SyncStore(cache), clock, quiet())) {
+             SyncEngine engine = new SyncEngine(client, new SyncStore(cache), clock, QuietSync.LISTENER)) {
             engine.syncNow();
             Customer late = customer("Lena", "Later").phone("+14155550777").zone("UTC").build();
             master.load(List.of(late), List.of(outboundCall(late, clock.instant(), LineOfBusiness.ORDERS, Outcome.BUSY)),
@@ -191,15 +192,4 @@ class FirstSyncTest {
         });
     }
 
-    private static SyncEngine.Listener quiet() {
-        return new SyncEngine.Listener() {
-            @Override
-            public void status(SyncStatus status) {
-            }
-
-            @Override
-            public void customersChanged(Set<UUID> customerIds) {
-            }
-        };
-    }
 }
