@@ -46,34 +46,15 @@ public final class Importer {
         ExtractReader.Extract extract = ExtractReader.read(file);
         checkColumns(mapping, extract.rows());
         Batch batch = new Batch(now);
-        RecordMapper mapper = new RecordMapper(mapping);
         List<Rejection> rejected = new ArrayList<>(extract.unreadable());
         List<Rejection> notes = new ArrayList<>();
-        Map<String, Long> keys = new HashMap<>();
-        List<SourceRecord> records = new ArrayList<>();
-        List<ContactEvent> events = new ArrayList<>();
-        List<RecordMapper.Mapped> mappedRows = extract.rows().parallelStream().map(mapper::map).toList();
-        for (int i = 0; i < mappedRows.size(); i++) {
-            SourceRow row = extract.rows().get(i);
-            RecordMapper.Mapped mapped = mappedRows.get(i);
-            if (mapped.record() == null) {
-                rejected.add(new Rejection(row.line(), mapped.rejected()));
-                continue;
-            }
-            String key = mapped.record().account().sourceKey();
-            Long earlier = keys.putIfAbsent(key, row.line());
-            if (earlier != null) {
-                rejected.add(new Rejection(row.line(), "key '" + key + "' is already on line " + earlier));
-                continue;
-            }
-            mapped.notes().forEach(note -> notes.add(new Rejection(row.line(), note)));
-            records.add(mapped.record());
-        }
+        List<SourceRecord> records = records(new RecordMapper(mapping), extract.rows(), rejected, notes);
         List<PreparedRecord> prepared = records.parallelStream().map(record -> PreparedRecord.of(record, zones)).toList();
         List<List<PreparedRecord>> chunks = new ArrayList<>();
         for (int from = 0; from < prepared.size(); from += CHUNK) {
             chunks.add(prepared.subList(from, Math.min(prepared.size(), from + CHUNK)));
         }
+        List<ContactEvent> events = new ArrayList<>();
         try (ChunkLookups lookups = new ChunkLookups(directory, mapping.sourceSystem(), chunks)) {
             for (List<PreparedRecord> chunk : chunks) {
                 CustomerDirectory.Found found = lookups.next();
@@ -89,6 +70,34 @@ public final class Importer {
                 batch.suggestions.size(), batch.unchanged, events.size(), rejected, notes, batch.suggestions);
         directory.saveAll(batch.changed(), batch.before, events, report, now);
         return report;
+    }
+
+    /**
+     * The rows as records to match, mapped on every core; a row that cannot be one, or repeats a key, is rejected
+     * with its line, and what was dropped from a kept row is noted.
+     */
+    private static List<SourceRecord> records(RecordMapper mapper, List<SourceRow> rows, List<Rejection> rejected,
+                                              List<Rejection> notes) {
+        List<RecordMapper.Mapped> mappedRows = rows.parallelStream().map(mapper::map).toList();
+        Map<String, Long> keys = new HashMap<>();
+        List<SourceRecord> records = new ArrayList<>();
+        for (int i = 0; i < mappedRows.size(); i++) {
+            SourceRow row = rows.get(i);
+            RecordMapper.Mapped mapped = mappedRows.get(i);
+            if (mapped.record() == null) {
+                rejected.add(new Rejection(row.line(), mapped.rejected()));
+                continue;
+            }
+            String key = mapped.record().account().sourceKey();
+            Long earlier = keys.putIfAbsent(key, row.line());
+            if (earlier != null) {
+                rejected.add(new Rejection(row.line(), "key '" + key + "' is already on line " + earlier));
+                continue;
+            }
+            mapped.notes().forEach(note -> notes.add(new Rejection(row.line(), note)));
+            records.add(mapped.record());
+        }
+        return records;
     }
 
     /**
