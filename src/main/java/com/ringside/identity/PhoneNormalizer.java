@@ -77,7 +77,7 @@ public final class PhoneNormalizer {
     public static Set<String> searchDigits(PhoneNumber number) {
         Set<String> digits = new LinkedHashSet<>();
         digits.add(number.digits());
-        Phonenumber.PhoneNumber split = split(number);
+        Phonenumber.PhoneNumber split = parts(number);
         if (split != null) {
             digits.add(UTIL.getNationalSignificantNumber(split));
             digits.add(digitsOf(UTIL.format(split, PhoneNumberFormat.NATIONAL)));
@@ -89,10 +89,10 @@ public final class PhoneNormalizer {
     /**
      * The country code and national number an E.164 number is made of, read off its digits: calling codes are
      * prefix-free, so the first one to three digits that form one are it. Parsing the text with the numbering tables
-     * finds the same for every valid number at several times the cost, which a first sync of a million customers
-     * pays once per phone. Null when no calling code starts the number.
+     * finds the same for every valid number at several times the cost, which a first sync or an import of a million
+     * customers pays once per phone. Null when no calling code starts the number.
      */
-    private static Phonenumber.PhoneNumber split(PhoneNumber number) {
+    static Phonenumber.PhoneNumber parts(PhoneNumber number) {
         String all = number.digits();
         for (int length = 1; length <= 3; length++) {
             int code = Integer.parseInt(all.substring(0, length));
@@ -140,11 +140,8 @@ public final class PhoneNormalizer {
 
     /** The ISO region of a number, e.g. US or GB, or "ZZ" if unknown. */
     public static String regionOf(PhoneNumber number) {
-        try {
-            String region = UTIL.getRegionCodeForNumber(UTIL.parse(number.e164(), "ZZ"));
-            return region == null ? "ZZ" : region;
-        } catch (NumberParseException unreachable) {
-            return "ZZ";
-        }
+        Phonenumber.PhoneNumber parts = parts(number);
+        String region = parts == null ? null : UTIL.getRegionCodeForNumber(parts);
+        return region == null ? "ZZ" : region;
     }
 }

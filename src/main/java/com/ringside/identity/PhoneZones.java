@@ -1,8 +1,8 @@
 package com.ringside.identity;
 
-import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
 import com.ringside.domain.PhoneNumber;
 import com.ringside.policy.ZoneCandidates;
 import java.time.DateTimeException;
@@ -57,28 +57,26 @@ public final class PhoneZones implements ZoneCandidates {
         if (e164.startsWith("+1")) {
             return e164.substring(0, Math.min(5, e164.length()));
         }
-        for (int length = 1; length <= 3; length++) {
-            int code = Integer.parseInt(e164.substring(1, 1 + length));
-            if (UTIL.getSupportedCallingCodes().contains(code)) {
-                return UTIL.getRegionCodesForCountryCode(code).size() == 1 ? e164.substring(0, 1 + length) : e164;
-            }
+        Phonenumber.PhoneNumber parts = PhoneNormalizer.parts(number);
+        if (parts == null) {
+            return e164;
         }
-        return e164;
+        int code = parts.getCountryCode();
+        return UTIL.getRegionCodesForCountryCode(code).size() == 1 ? "+" + code : e164;
     }
 
     private static List<ZoneId> lookUpZones(PhoneNumber number) {
-        List<ZoneId> zones = new ArrayList<>();
-        try {
-            for (String id : PhoneNumberToTimeZonesMapper.getInstance()
-                    .getTimeZonesForNumber(UTIL.parse(number.e164(), "ZZ"))) {
-                try {
-                    zones.add(ZoneId.of(id));
-                } catch (DateTimeException unknownZone) {
-                    // "Etc/Unknown" and the like: no zone to evaluate in.
-                }
-            }
-        } catch (NumberParseException unparsable) {
+        Phonenumber.PhoneNumber parts = PhoneNormalizer.parts(number);
+        if (parts == null) {
             return List.of();
+        }
+        List<ZoneId> zones = new ArrayList<>();
+        for (String id : PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(parts)) {
+            try {
+                zones.add(ZoneId.of(id));
+            } catch (DateTimeException unknownZone) {
+                // "Etc/Unknown" and the like: no zone to evaluate in.
+            }
         }
         return List.copyOf(zones);
     }

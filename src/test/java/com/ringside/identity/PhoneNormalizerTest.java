@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
-import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber;
 import com.ringside.domain.PhoneNumber;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -57,30 +57,20 @@ class PhoneNormalizerTest {
     }
 
     @Test
-    void searchDigitsAreWhatParsingEveryRegionsExampleNumbersGives() throws NumberParseException {
+    void searchDigitsAndRegionsAreWhatParsingEveryRegionsExampleNumbersGives() throws NumberParseException {
         PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-        int compared = 0;
-        for (String region : util.getSupportedRegions()) {
-            for (PhoneNumberType type : PhoneNumberType.values()) {
-                Phonenumber.PhoneNumber example = util.getExampleNumberForType(region, type);
-                if (example == null) {
-                    continue;
-                }
-                String e164 = util.format(example, PhoneNumberFormat.E164);
-                if (!e164.matches("\\+[1-9][0-9]{6,14}")) {
-                    continue;
-                }
-                Phonenumber.PhoneNumber parsed = util.parse(e164, "ZZ");
-                Set<String> expected = new LinkedHashSet<>();
-                expected.add(e164.substring(1));
-                expected.add(util.getNationalSignificantNumber(parsed));
-                expected.add(util.format(parsed, PhoneNumberFormat.NATIONAL).replaceAll("[^0-9]", ""));
-                expected.remove("");
-                assertThat(PhoneNormalizer.searchDigits(PhoneNumber.of(e164))).as(region + " " + type + " " + e164)
-                        .containsExactlyElementsOf(expected);
-                compared++;
-            }
+        List<String> examples = ExampleNumbers.all();
+        for (String e164 : examples) {
+            Phonenumber.PhoneNumber parsed = util.parse(e164, "ZZ");
+            Set<String> expected = new LinkedHashSet<>();
+            expected.add(e164.substring(1));
+            expected.add(util.getNationalSignificantNumber(parsed));
+            expected.add(util.format(parsed, PhoneNumberFormat.NATIONAL).replaceAll("[^0-9]", ""));
+            expected.remove("");
+            assertThat(PhoneNormalizer.searchDigits(PhoneNumber.of(e164))).as(e164).containsExactlyElementsOf(expected);
+            String region = util.getRegionCodeForNumber(parsed);
+            assertThat(PhoneNormalizer.regionOf(PhoneNumber.of(e164))).as(e164).isEqualTo(region == null ? "ZZ" : region);
         }
-        assertThat(compared).isGreaterThan(1_000);
+        assertThat(examples).hasSizeGreaterThan(1_000);
     }
 }

@@ -2,8 +2,12 @@ package com.ringside.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.ringside.domain.PhoneNumber;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PhoneZonesTest {
@@ -33,5 +37,15 @@ class PhoneZonesTest {
     void zonesComeFromTheNumbersPrefix() {
         assertThat(zones.zonesFor(PhoneNumber.of("+14155550123"))).containsExactly(ZoneId.of("America/Los_Angeles"));
         assertThat(zones.zonesFor(PhoneNumber.of("+33142685300"))).containsExactly(ZoneId.of("Europe/Paris"));
+    }
+
+    @Test
+    void zonesAreWhatParsingEveryRegionsExampleNumbersGives() throws NumberParseException {
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        for (String e164 : ExampleNumbers.all()) {
+            List<ZoneId> expected = PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(util.parse(e164, "ZZ"))
+                    .stream().filter(id -> ZoneId.getAvailableZoneIds().contains(id)).map(ZoneId::of).toList();
+            assertThat(zones.zonesFor(PhoneNumber.of(e164))).as(e164).isEqualTo(expected);
+        }
     }
 }
