@@ -62,28 +62,31 @@ public final class Authenticator {
         Instant now = clock.instant();
         Remembered known = remembered.get(hash);
         if (known != null && known.stillValid(now)) {
-            return Optional.of(known.user());
+            return Optional.ofNullable(known.user());
         }
         Optional<User> user = store.sessionUser(hash, now);
         if (user.isPresent()) {
             if (remembered.size() >= REMEMBERED_SESSIONS) {
                 remembered.clear();
             }
-            remembered.put(hash, new Remembered(user.get(), now, System.nanoTime()));
-        } else {
-            remembered.remove(hash);
+            Remembered valid = new Remembered(user.get(), now, System.nanoTime());
+            // A sign-out that landed while the master was being asked wins over what the master said before it.
+            Remembered kept = remembered.compute(hash, (key, before) -> before != null && before.user() == null
+                    && before.stillValid(now) ? before : valid);
+            return Optional.ofNullable(kept.user());
         }
+        remembered.remove(hash);
         return user;
     }
 
     public void signOut(String token) {
         String hash = hash(token);
-        remembered.remove(hash);
         store.revokeSession(hash);
+        remembered.put(hash, new Remembered(null, clock.instant(), System.nanoTime()));
     }
 
     /**
-     * A session the master found valid, taken as valid again for {@link #REMEMBER} (by the clock and by real time,
+     * A session the master found valid (or, with no user, one signed out here), taken as such again for {@link #REMEMBER} (by the clock and by real time,
      * whichever runs out first) without asking the master: every request of every desk would otherwise read it.
      */
     private record Remembered(User user, Instant checkedAt, long checkedAtNanos) {

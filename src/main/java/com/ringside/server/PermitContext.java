@@ -21,14 +21,16 @@ record PermitContext(List<ContactRule> rules, List<ContactEvent> history, Withdr
             SELECT 0, occurred_at, body FROM contact_event WHERE customer_id = ? AND occurred_at > ? AND occurred_at <= ?
             UNION ALL SELECT 1, 0, body FROM contact_event WHERE id = ?
             UNION ALL SELECT 2, 0, NULL FROM withdrawn_call WHERE event_id = ?
-            UNION ALL SELECT 3, count(*), NULL FROM contact_rule
-            ORDER BY 1, 2""";
+            UNION ALL SELECT 3, (%s), NULL
+            ORDER BY 1, 2""".formatted(CurrentRules.REVISION);
+    /** Rules saved again and again while one permit reads: it gives up rather than hold the lock for ever. */
+    private static final int ROUNDS = 3;
 
     static PermitContext read(Connection connection, CurrentRules currentRules, UUID customerId, Instant at, UUID callId)
             throws SQLException {
         CurrentRules.Revision rules = currentRules.known(connection);
         try (PreparedStatement statement = connection.prepareStatement(READ)) {
-            while (true) {
+            for (int round = 0; round < ROUNDS; round++) {
                 statement.setString(1, customerId.toString());
                 statement.setLong(2, at.minus(rules.lookBack()).toEpochMilli());
                 statement.setLong(3, at.toEpochMilli());
@@ -55,6 +57,7 @@ record PermitContext(List<ContactRule> rules, List<ContactEvent> history, Withdr
                 rules = currentRules.at(connection, revision);
             }
         }
+        throw new SQLException("The rules changed " + ROUNDS + " times while a permit was read; ask again");
     }
 
     /** The history without the call being asked for. */
