@@ -100,6 +100,8 @@ public final class SyncEngine implements AutoCloseable {
             publish(true, null);
         } catch (MasterUnreachableException e) {
             offline(e.getMessage());
+            // Working from the cache now: the lookups need their indexes more than an unfinished first sync its speed.
+            store.finishFirstSync();
         } catch (MasterRefusedException e) {
             publish(!e.sessionEnded(), e.getMessage());
             if (!e.sessionEnded()) {

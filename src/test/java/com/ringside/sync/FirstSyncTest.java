@@ -134,6 +134,32 @@ class FirstSyncTest {
     }
 
     @Test
+    void aFirstSyncCutOffFromItsMasterBuildsItsIndexesAndResumesWithThemLater() throws Exception {
+        Path desk = dir.resolve("desk");
+        try (CacheDatabase cache = CacheDatabase.open(desk)) {
+            SyncStore store = new SyncStore(cache);
+            MasterClient.Pulled pulled = client.pull(0, 50);
+            store.apply(pulled.masterId(), pulled.page(), pulled.last(), clock.instant());
+            assertThat(indexes(cache)).doesNotContainAnyElementsOf(DEFERRED);
+
+            MasterClient nowhere = new MasterClient(URI.create("http://127.0.0.1:9"));
+            try (SyncEngine offline = new SyncEngine(nowhere, store, clock, QuietSync.LISTENER)) {
+                offline.syncNow();
+                assertThat(offline.status().online()).isFalse();
+            }
+            assertThat(indexes(cache)).as("offline, the desk looks calls and numbers up with its indexes")
+                    .containsAll(DEFERRED);
+
+            try (SyncEngine online = new SyncEngine(client, store, clock, QuietSync.LISTENER)) {
+                online.syncNow();
+            }
+            assertThat(new CustomerStore(cache).count()).isEqualTo(CUSTOMERS);
+            assertThat(found(new CustomerStore(cache), "(415) 555-0023")).containsExactly(customers.get(23).id());
+            assertThat(integrity(cache)).isEqualTo("ok");
+        }
+    }
+
+    @Test
     void aFirstPageThatFailsLeavesTheCacheAsItWas() {
         try (CacheDatabase cache = CacheDatabase.open(dir.resolve("desk"))) {
             SyncStore store = new SyncStore(cache);
