@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class CustomerStore {
 
     /** Stores the customers within the caller's transaction; of two versions of one customer, the later wins. */
     public void saveAll(Connection connection, Collection<Customer> given) throws SQLException {
-        saveAll(connection, given, SearchTerms::indexText);
+        saveAll(connection, given, SearchTerms::indexTerms);
     }
 
     /** As {@link #saveAll(Connection, Collection)}, with the search terms already worked out by {@code terms}. */
@@ -62,8 +63,8 @@ public final class CustomerStore {
         // Inside this write transaction no one else inserts, so new customers can be numbered here and inserted
         // in one batch instead of a round trip each.
         long nextSeq = lastSeq(connection) + 1;
-        try (PreparedStatement existing = connection.prepareStatement("SELECT seq FROM customer WHERE id = ?");
-             PreparedStatement insert = connection.prepareStatement(INSERT);
+        Map<String, Long> stored = storedSeqs(connection, customers.keySet());
+        try (PreparedStatement insert = connection.prepareStatement(INSERT);
              PreparedStatement update = connection.prepareStatement(UPDATE);
              PreparedStatement deletePhones = connection.prepareStatement("DELETE FROM phone WHERE customer_id = ?");
              PreparedStatement deleteEmails = connection.prepareStatement("DELETE FROM email WHERE customer_id = ?");
@@ -82,14 +83,16 @@ public final class CustomerStore {
              PreparedStatement index = connection.prepareStatement("INSERT INTO customer_search (rowid, terms) VALUES (?, ?)")) {
             for (Customer customer : customers.values()) {
                 String id = customer.id().toString();
-                long seq = seqOf(existing, id);
-                if (seq < 0) {
+                Long storedSeq = stored.get(id);
+                long seq;
+                if (storedSeq == null) {
                     seq = nextSeq++;
                     bind(insert, customer);
                     insert.setLong(13, seq);
                     insert.addBatch();
                 } else {
                     // Only a customer stored before has rows and index terms to replace.
+                    seq = storedSeq;
                     bind(update, customer);
                     update.setLong(13, seq);
                     update.executeUpdate();
@@ -208,11 +211,24 @@ public final class CustomerStore {
         }
     }
 
-    private static long seqOf(PreparedStatement existing, String id) throws SQLException {
-        existing.setString(1, id);
-        try (ResultSet row = existing.executeQuery()) {
-            return row.next() ? row.getLong(1) : -1;
+    /** The seq of each of {@code ids} stored before, by id: one query for a page rather than one per customer. */
+    private static Map<String, Long> storedSeqs(Connection connection, Collection<UUID> ids) throws SQLException {
+        StringBuilder list = new StringBuilder("[");
+        for (UUID id : ids) {
+            list.append(list.length() == 1 ? "\"" : ",\"").append(id).append('"');
         }
+        list.append(']');
+        Map<String, Long> stored = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id, seq FROM customer WHERE id IN (SELECT value FROM json_each(?))")) {
+            statement.setString(1, list.toString());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    stored.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return stored;
     }
 
     private static long lastSeq(Connection connection) throws SQLException {

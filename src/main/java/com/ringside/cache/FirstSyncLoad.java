@@ -20,6 +20,13 @@ final class FirstSyncLoad {
     private static final String DEFERRED = "deferred_index:";
     /** FTS5's own default for merging segments as they are written. */
     private static final int DEFAULT_AUTOMERGE = 4;
+    /**
+     * FTS5 merges a level's segments anyway once it holds this many (its default is 16), even with automerge off.
+     * A load writes a segment per page and merges them all into one at the end, so merging in between is mostly
+     * work done twice; at 64 a level stays far below FTS5's limit of 2,000 segments.
+     */
+    private static final int LOADING_CRISIS_MERGE = 64;
+    private static final int DEFAULT_CRISIS_MERGE = 16;
 
     private FirstSyncLoad() {
     }
@@ -53,6 +60,8 @@ final class FirstSyncLoad {
                 statement.executeUpdate("DROP INDEX " + index);
             }
             statement.executeUpdate("INSERT INTO customer_search (customer_search, rank) VALUES ('automerge', 0)");
+            statement.executeUpdate("INSERT INTO customer_search (customer_search, rank) VALUES ('crisismerge', "
+                    + LOADING_CRISIS_MERGE + ")");
             keep.setString(1, LOADING);
             keep.setString(2, "1");
             keep.executeUpdate();
@@ -84,6 +93,8 @@ final class FirstSyncLoad {
                 statement.executeUpdate("INSERT INTO customer_search (customer_search) VALUES ('optimize')");
                 statement.executeUpdate("INSERT INTO customer_search (customer_search, rank) VALUES ('automerge', "
                         + DEFAULT_AUTOMERGE + ")");
+                statement.executeUpdate("INSERT INTO customer_search (customer_search, rank) VALUES ('crisismerge', "
+                        + DEFAULT_CRISIS_MERGE + ")");
                 statement.executeUpdate("DELETE FROM cache_property WHERE name = '" + LOADING + "'");
             }
             return null;

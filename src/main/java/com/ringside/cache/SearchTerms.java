@@ -6,6 +6,7 @@ import com.ringside.domain.Phone;
 import com.ringside.identity.PhoneNormalizer;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +29,35 @@ public final class SearchTerms {
     private SearchTerms() {
     }
 
-    /** Space-separated index words for a customer. */
+    /** Space-separated words a customer can be found by: every word and every part of one. */
     public static String indexText(Customer customer) {
+        return String.join(" ", words(customer));
+    }
+
+    /**
+     * What goes into the search index for a customer: its {@link #indexText words} less each word that starts
+     * another of them ("ruiz" beside "ruizmoreno", "p" beside "p100234"). Every query word is matched as a prefix,
+     * and a prefix of the shorter word is a prefix of the longer one, so the customer is found by exactly the same
+     * queries, for a third fewer words to index.
+     */
+    public static String indexTerms(Customer customer) {
+        String[] words = words(customer).toArray(String[]::new);
+        Arrays.sort(words);
+        StringBuilder terms = new StringBuilder();
+        for (int i = 0; i < words.length; i++) {
+            // Sorted, a word that starts any other word starts the one right after it.
+            if (i + 1 < words.length && words[i + 1].startsWith(words[i])) {
+                continue;
+            }
+            if (!terms.isEmpty()) {
+                terms.append(' ');
+            }
+            terms.append(words[i]);
+        }
+        return terms.toString();
+    }
+
+    private static Set<String> words(Customer customer) {
         Set<String> words = new LinkedHashSet<>();
         addWords(words, customer.displayName());
         addWords(words, customer.givenName());
@@ -45,7 +73,7 @@ public final class SearchTerms {
             words.addAll(PhoneNormalizer.searchDigits(phone.number()));
         }
         words.remove("");
-        return String.join(" ", words);
+        return words;
     }
 
     /**

@@ -56,7 +56,7 @@ public final class SyncStore {
 
         private static Map<UUID, String> termsOf(List<Customer> customers) {
             Map<UUID, String> terms = new HashMap<>();
-            customers.forEach(customer -> terms.put(customer.id(), SearchTerms.indexText(customer)));
+            customers.forEach(customer -> terms.put(customer.id(), SearchTerms.indexTerms(customer)));
             return terms;
         }
 

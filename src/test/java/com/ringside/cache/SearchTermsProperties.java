@@ -3,6 +3,9 @@ package com.ringside.cache;
 import static com.ringside.testing.Customers.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ringside.domain.Customer;
+import com.ringside.domain.LineOfBusiness;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +37,32 @@ class SearchTermsProperties {
         }
         expected.remove("");
         assertThat(List.of(terms.split(" "))).containsAll(expected);
+    }
+
+    /**
+     * Every query word is matched as a prefix, so the index may leave out a word that starts another: a customer must
+     * still be found by every prefix of every one of its words, and by nothing its words would not find.
+     */
+    @Property
+    void theIndexFindsACustomerByExactlyWhatItsWordsFindItBy(
+            @ForAll @StringLength(min = 1, max = 24) @CharRange(from = 'a', to = 'e') @Chars({' ', '-', '.', 'é', '7'})
+            String given,
+            @ForAll @StringLength(min = 1, max = 24) @CharRange(from = 'a', to = 'e') @Chars({' ', '-', '\'', '8'})
+            String family,
+            @ForAll @StringLength(min = 1, max = 12) @CharRange(from = 'a', to = 'e') @Chars({'.', '-', '9'})
+            String mailbox) {
+        Customer customer = customer("Ana" + given, family).email(mailbox + "@example.com").phone("+14155550123")
+                .account(LineOfBusiness.ORDERS, "WEB_SHOP", family + "-1", LocalDate.of(2024, 1, 2)).build();
+        Set<String> words = Set.of(SearchTerms.indexText(customer).split(" "));
+        List<String> indexed = List.of(SearchTerms.indexTerms(customer).split(" "));
+
+        assertThat(words).containsAll(indexed);
+        for (String word : words) {
+            for (int length = 1; length <= word.length(); length++) {
+                String prefix = word.substring(0, length);
+                assertThat(indexed).as("a word starting with '%s'", prefix).anyMatch(term -> term.startsWith(prefix));
+            }
+        }
     }
 
     @Example
