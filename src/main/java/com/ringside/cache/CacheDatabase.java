@@ -33,6 +33,13 @@ public final class CacheDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CacheDatabase.class);
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final String HISTORY_TABLE = "flyway_schema_history";
+    /**
+     * Copying the log into the file every 16,384 pages (64 MB) rather than SQLite's 1,000 (4 MB): a first sync commits a
+     * page of thousands of rows at a time and otherwise checkpoints (and waits for the disk) after nearly every one.
+     */
+    private static final int CHECKPOINT_PAGES = 16_384;
+    /** Every 65,536 pages (256 MB) while a bulk load writes: see {@link #writeInBulk}. */
+    private static final int BULK_CHECKPOINT_PAGES = 65_536;
 
     private final Path file;
     private final HikariDataSource pool;
@@ -97,6 +104,41 @@ public final class CacheDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #write}, for one transaction of a bulk load, after which the log is copied into the file only once it
+     * holds 256 MB rather than 64 MB. A load rewrites the same pages of its indexes in transaction after transaction and
+     * a checkpoint copies only the latest copy of each page, so copying less often copies far less. What a crash
+     * keeps is unchanged: every committed transaction.
+     */
+    public <T> T writeInBulk(SqlWork<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            checkpointEvery(connection, BULK_CHECKPOINT_PAGES);
+            try {
+                return SqlWork.inTransaction(connection, work);
+            } finally {
+                checkpointEvery(connection, CHECKPOINT_PAGES);
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Copies the whole log into the file and empties it, so that a bulk load leaves no large log behind. */
+    public void checkpoint() {
+        read(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+            return null;
+        });
+    }
+
+    private static void checkpointEvery(Connection connection, int pages) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA wal_autocheckpoint = " + pages);
+        }
+    }
+
     @Override
     public void close() {
         pool.close();
@@ -157,9 +199,7 @@ public final class CacheDatabase implements AutoCloseable {
         hikari.setMaximumPoolSize(4);
         hikari.setMinimumIdle(1);
         hikari.setInitializationFailTimeout(-1);
-        // Copying the log into the file every 64 MB rather than SQLite's 4 MB: a first sync commits a page of
-        // thousands of rows at a time and otherwise checkpoints (and waits for the disk) after nearly every one.
-        hikari.setConnectionInitSql("PRAGMA wal_autocheckpoint = 16384");
+        hikari.setConnectionInitSql("PRAGMA wal_autocheckpoint = " + CHECKPOINT_PAGES);
         return new HikariDataSource(hikari);
     }
 

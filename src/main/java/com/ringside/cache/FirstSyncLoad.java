@@ -40,6 +40,18 @@ final class FirstSyncLoad {
         }
     }
 
+    /** Whether a page applied now belongs to a first sync's load: the cache has no cursor yet, or is still loading. */
+    static boolean underway(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT NOT EXISTS (SELECT 1 FROM cache_property WHERE name = 'cursor')
+                    OR EXISTS (SELECT 1 FROM cache_property WHERE name = ?)""")) {
+            statement.setString(1, LOADING);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() && rows.getBoolean(1);
+            }
+        }
+    }
+
     /** Within the transaction of the first page: keeps each deferred index's definition and drops the index. */
     static void begin(Connection connection) throws SQLException {
         try (PreparedStatement definition = connection.prepareStatement(
@@ -71,7 +83,7 @@ final class FirstSyncLoad {
     /**
      * Builds what {@link #begin} left out, each index in a transaction of its own with its definition's removal, so
      * an interruption leaves nothing half built and the next sync finishes the rest; then merges the search index
-     * into one segment. Does nothing when no first sync is loading.
+     * into one segment and empties the log the load let grow. Does nothing when no first sync is loading.
      */
     static void finish(CacheDatabase database) {
         if (!database.read(FirstSyncLoad::loading)) {
@@ -99,6 +111,7 @@ final class FirstSyncLoad {
             }
             return null;
         });
+        database.checkpoint();
     }
 
     private record Deferred(String property, String definition) {

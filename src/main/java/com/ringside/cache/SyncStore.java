@@ -85,7 +85,7 @@ public final class SyncStore {
      * still waiting in the outbox keeps the desk's own newer version. Returns the customers the page touched.
      */
     public Set<UUID> apply(UUID masterId, Page page, long cursor, Instant now) {
-        return database.write(connection -> {
+        SqlWork<Set<UUID>> work = connection -> {
             if (property(connection, "cursor") == null) {
                 FirstSyncLoad.begin(connection);
             }
@@ -112,7 +112,8 @@ public final class SyncStore {
             fromMaster.forEach(event -> touched.add(event.customerId()));
             page.withdrawnEvents().forEach(event -> touched.add(event.customerId()));
             return touched;
-        });
+        };
+        return database.read(FirstSyncLoad::underway) ? database.writeInBulk(work) : database.write(work);
     }
 
     /**

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +32,23 @@ class CacheDatabaseTest {
         }
         try (CacheDatabase reopened = CacheDatabase.open(dir)) {
             assertThat(new CustomerStore(reopened).count()).isZero();
+        }
+    }
+
+    @Test
+    void aBulkWriteCopiesTheLogBackLessOftenAndLeavesItsConnectionAsItFoundIt() {
+        try (CacheDatabase database = CacheDatabase.open(dir)) {
+            assertThat(database.writeInBulk(CacheDatabaseTest::autocheckpoint)).isEqualTo(65_536);
+            assertThat(database.write(CacheDatabaseTest::autocheckpoint)).isEqualTo(16_384);
+            assertThat(database.read(CacheDatabaseTest::autocheckpoint)).isEqualTo(16_384);
+        }
+    }
+
+    private static long autocheckpoint(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("PRAGMA wal_autocheckpoint")) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 

@@ -22,6 +22,7 @@ import com.ringside.server.MasterServer;
 import com.ringside.server.TestMasters;
 import com.ringside.testing.QuietSync;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -160,6 +161,21 @@ class FirstSyncTest {
     }
 
     @Test
+    void aFirstSyncLeavesTheLogItLetGrowEmptyAndTheSearchIndexMergingAsUsual() throws Exception {
+        Path desk = dir.resolve("desk");
+        try (CacheDatabase cache = CacheDatabase.open(desk);
+             SyncEngine engine = new SyncEngine(client, new SyncStore(cache), clock, QuietSync.LISTENER)) {
+            engine.syncNow();
+
+            assertThat(Files.size(desk.resolve(CacheDatabase.FILE_NAME + "-wal"))).as("log copied back and emptied")
+                    .isZero();
+            assertThat(searchIndexSettings(cache)).as("FTS5's defaults once loaded")
+                    .containsExactlyInAnyOrder("automerge=4", "crisismerge=16");
+            assertThat(found(new CustomerStore(cache), "Omer17")).containsExactly(customers.get(17).id());
+        }
+    }
+
+    @Test
     void aFirstPageThatFailsLeavesTheCacheAsItWas() {
         try (CacheDatabase cache = CacheDatabase.open(dir.resolve("desk"))) {
             SyncStore store = new SyncStore(cache);
@@ -206,6 +222,19 @@ class FirstSyncTest {
                 }
             }
             return names;
+        });
+    }
+
+    private static List<String> searchIndexSettings(CacheDatabase cache) {
+        return cache.read(connection -> {
+            List<String> settings = new ArrayList<>();
+            try (ResultSet rows = connection.createStatement().executeQuery(
+                    "SELECT k || '=' || v FROM customer_search_config WHERE k IN ('automerge', 'crisismerge')")) {
+                while (rows.next()) {
+                    settings.add(rows.getString(1));
+                }
+            }
+            return settings;
         });
     }
 
