@@ -32,20 +32,28 @@ import java.util.stream.Collectors;
 
 /** Contact events: the timeline of a customer, paged newest first, and the counts at its top. */
 public final class ContactEventStore {
-    private static final String UPSERT = """
-            INSERT INTO contact_event (id, customer_id, occurred_at, channel, direction, line_of_business, campaign,
-                agent_id, number, outcome, duration_seconds, notes, source_system, provisional, override_by,
-                override_reason)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, outcome = excluded.outcome,
-                duration_seconds = excluded.duration_seconds,
-                notes = excluded.notes, provisional = excluded.provisional, override_by = excluded.override_by,
-                override_reason = excluded.override_reason""";
+    private static final String UPSERT = upsert(", provisional, override_by, override_reason", ", ?, ?, ?");
+    /**
+     * For the events nearly every page carries only: not provisional, no override. Those columns are left to their
+     * defaults (and {@code excluded} reads them the same), three values fewer to hand to SQLite for each event.
+     */
+    private static final String UPSERT_PLAIN = upsert("", "");
 
     private final CacheDatabase database;
 
     public ContactEventStore(CacheDatabase database) {
         this.database = database;
+    }
+
+    private static String upsert(String moreColumns, String moreValues) {
+        return """
+                INSERT INTO contact_event (id, customer_id, occurred_at, channel, direction, line_of_business, campaign,
+                    agent_id, number, outcome, duration_seconds, notes, source_system%s)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?%s)
+                ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, outcome = excluded.outcome,
+                    duration_seconds = excluded.duration_seconds,
+                    notes = excluded.notes, provisional = excluded.provisional, override_by = excluded.override_by,
+                    override_reason = excluded.override_reason""".formatted(moreColumns, moreValues);
     }
 
     public void saveAll(Collection<ContactEvent> events) {
@@ -57,28 +65,43 @@ public final class ContactEventStore {
 
     /** Stores events within the caller's transaction; an event already stored is updated, never doubled. */
     public void saveAll(Connection connection, Collection<ContactEvent> events) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+        try (PreparedStatement full = connection.prepareStatement(UPSERT);
+             PreparedStatement plain = connection.prepareStatement(UPSERT_PLAIN)) {
+            PreparedStatement pending = null;
             for (ContactEvent event : events) {
-                upsert.setString(1, event.id().toString());
-                upsert.setString(2, event.customerId().toString());
-                upsert.setLong(3, event.occurredAt().toEpochMilli());
-                upsert.setString(4, event.channel().name());
-                upsert.setString(5, event.direction().name());
-                upsert.setString(6, event.lineOfBusiness().name());
-                upsert.setString(7, event.campaign());
-                upsert.setString(8, event.agentId() == null ? null : event.agentId().toString());
-                upsert.setString(9, event.number() == null ? null : event.number().e164());
-                upsert.setString(10, event.outcome() == null ? null : event.outcome().name());
-                upsert.setInt(11, event.durationSeconds());
-                upsert.setString(12, event.notes());
-                upsert.setString(13, event.sourceSystem().code());
-                upsert.setBoolean(14, event.provisional());
-                upsert.setString(15, event.override() == null ? null : event.override().by().toString());
-                upsert.setString(16, event.override() == null ? null : event.override().reason());
+                PreparedStatement upsert = event.provisional() || event.override() != null ? full : plain;
+                if (pending != null && pending != upsert) {
+                    pending.executeBatch(); // in the given order, so a later version of an event wins
+                }
+                bind(upsert, event);
+                if (upsert == full) {
+                    upsert.setBoolean(14, event.provisional());
+                    upsert.setString(15, event.override() == null ? null : event.override().by().toString());
+                    upsert.setString(16, event.override() == null ? null : event.override().reason());
+                }
                 upsert.addBatch();
+                pending = upsert;
             }
-            upsert.executeBatch();
+            if (pending != null) {
+                pending.executeBatch();
+            }
         }
+    }
+
+    private static void bind(PreparedStatement upsert, ContactEvent event) throws SQLException {
+        upsert.setString(1, event.id().toString());
+        upsert.setString(2, event.customerId().toString());
+        upsert.setLong(3, event.occurredAt().toEpochMilli());
+        upsert.setString(4, event.channel().name());
+        upsert.setString(5, event.direction().name());
+        upsert.setString(6, event.lineOfBusiness().name());
+        upsert.setString(7, event.campaign());
+        upsert.setString(8, event.agentId() == null ? null : event.agentId().toString());
+        upsert.setString(9, event.number() == null ? null : event.number().e164());
+        upsert.setString(10, event.outcome() == null ? null : event.outcome().name());
+        upsert.setInt(11, event.durationSeconds());
+        upsert.setString(12, event.notes());
+        upsert.setString(13, event.sourceSystem().code());
     }
 
     /**

@@ -6,6 +6,7 @@ import static com.ringside.testing.Customers.event;
 import static com.ringside.testing.Customers.outboundCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ringside.domain.CallOverride;
 import com.ringside.domain.Channel;
 import com.ringside.domain.ContactEvent;
 import com.ringside.domain.Customer;
@@ -14,10 +15,12 @@ import com.ringside.domain.LineOfBusiness;
 import com.ringside.domain.Outcome;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +44,26 @@ class ContactEventStoreTest {
     @AfterEach
     void close() {
         database.close();
+    }
+
+    @Test
+    void anEventSavedAgainTakesTheLaterVersionsProvisionalMarkAndOverrideInTheOrderGiven() {
+        ContactEvent plain = outboundCall(ana, NOW.minus(Duration.ofHours(2)), LineOfBusiness.ORDERS, Outcome.NO_ANSWER);
+        ContactEvent overridden = withMarks(plain, true, new CallOverride(UUID.randomUUID(), "Customer asked for a call"));
+        ContactEvent other = outboundCall(ana, NOW.minus(Duration.ofHours(1)), LineOfBusiness.ORDERS, Outcome.BUSY);
+
+        events.saveAll(List.of(plain, other, overridden));
+        assertThat(events.history(ana.id(), Instant.EPOCH)).containsExactlyInAnyOrder(overridden, other);
+
+        events.saveAll(List.of(overridden, withMarks(other, true, null), plain));
+        assertThat(events.history(ana.id(), Instant.EPOCH))
+                .containsExactlyInAnyOrder(plain, withMarks(other, true, null));
+    }
+
+    private static ContactEvent withMarks(ContactEvent event, boolean provisional, CallOverride override) {
+        return new ContactEvent(event.id(), event.customerId(), event.occurredAt(), event.channel(), event.direction(),
+                event.lineOfBusiness(), event.campaign(), event.agentId(), event.number(), event.outcome(),
+                event.durationSeconds(), event.notes(), event.sourceSystem(), provisional, override);
     }
 
     @Test
