@@ -28,105 +28,186 @@ import java.util.UUID;
 
 /**
  * Imports one extract into the master: each row is matched to a customer — the same source key seen before, the
- * same phone with a compatible name, the same e-mail, else by score — or becomes a new one. The whole file is one
- * batch, written in one transaction or not at all; importing the same file again changes nothing.
+ * same phone with a compatible name, the same e-mail, else by score — or becomes a new one. The file is read and
+ * checked whole, then matched and written in batches of rows, each in one transaction or not at all, the next
+ * batch matched while the one before is written (ADR 0019); importing the same file again changes nothing, and
+ * after a failure it imports the rest.
  */
 public final class Importer {
+    /** Rows looked up in the master together: one query per kind of key instead of several per row. */
+    private static final int CHUNK = 2_000;
+    private static final int BATCH = 20_000;
     private final CustomerDirectory directory;
+    private final int batchRows;
     private final PhoneZones zones = new PhoneZones();
 
     public Importer(CustomerDirectory directory) {
-        this.directory = directory;
+        this(directory, BATCH);
     }
 
-    /** Rows looked up in the master together: one query per kind of key instead of several per row. */
-    private static final int CHUNK = 2_000;
+    /** {@code batchRows}: rows written in one transaction. */
+    Importer(CustomerDirectory directory, int batchRows) {
+        this.directory = directory;
+        this.batchRows = batchRows;
+    }
 
     public ImportReport run(SourceMapping mapping, Path file, Instant now) {
         ExtractReader.Extract extract = ExtractReader.read(file);
         checkColumns(mapping, extract.rows());
-        Batch batch = new Batch(now);
+        List<SourceRow> rows = extract.rows();
+        long rowsRead = rows.size() + extract.unreadable().size();
+        Resolution resolution = new Resolution(now);
         List<Rejection> rejected = new ArrayList<>(extract.unreadable());
         List<Rejection> notes = new ArrayList<>();
-        List<SourceRecord> records = records(new RecordMapper(mapping), extract.rows(), rejected, notes);
-        List<PreparedRecord> prepared = records.parallelStream().map(record -> PreparedRecord.of(record, zones)).toList();
-        List<List<PreparedRecord>> chunks = new ArrayList<>();
-        for (int from = 0; from < prepared.size(); from += CHUNK) {
-            chunks.add(prepared.subList(from, Math.min(prepared.size(), from + CHUNK)));
-        }
-        List<ContactEvent> events = new ArrayList<>();
-        try (ChunkLookups lookups = new ChunkLookups(directory, mapping.sourceSystem(), chunks)) {
-            for (List<PreparedRecord> chunk : chunks) {
-                CustomerDirectory.Found found = lookups.next();
-                for (PreparedRecord row : chunk) {
-                    UUID customerId = batch.resolve(row, found);
-                    row.record().contacts().forEach(contact -> events.add(event(mapping, row.record(), contact, customerId)));
+        Slices slices = new Slices(mapping, rows, rejected, notes);
+        String fileName = file.getFileName().toString();
+        try (ChunkLookups lookups = new ChunkLookups(directory, mapping.sourceSystem());
+             BatchWriter writer = new BatchWriter(directory, now)) {
+            try {
+                Slice next = slices.next(lookups);
+                int events = 0;
+                while (next != null) {
+                    Slice slice = next;
+                    next = slices.next(lookups); // mapped on every core while this one is matched
+                    List<ContactEvent> batchEvents = new ArrayList<>();
+                    for (List<PreparedRecord> chunk : slice.chunks()) {
+                        CustomerDirectory.Found found = lookups.next();
+                        for (PreparedRecord row : chunk) {
+                            UUID customerId = resolution.resolve(row, found);
+                            List<SourceRecord.Contact> contacts = row.record().contacts();
+                            for (int i = 0; i < contacts.size(); i++) {
+                                batchEvents.add(event(mapping, contacts.get(i), row.contactIds().get(i), customerId));
+                            }
+                        }
+                    }
+                    events += batchEvents.size();
+                    ImportReport finished = null;
+                    if (next == null) {
+                        rejected.sort((a, b) -> Long.compare(a.line(), b.line()));
+                        finished = new ImportReport(mapping.system(), fileName, rowsRead, resolution.created,
+                                resolution.matched, resolution.merged, resolution.suggestions.size(),
+                                resolution.unchanged, events, rejected, notes, resolution.suggestions);
+                    }
+                    writer.write(resolution.batch(mapping.system(), fileName, batchEvents, finished), slice.rows(),
+                            slice.lastLine());
+                    if (finished != null) {
+                        writer.finish();
+                        return finished;
+                    }
                 }
+                throw new IllegalStateException("an import always writes a last batch");
+            } catch (RuntimeException e) {
+                throw writer.stopped(e);
             }
         }
-        rejected.sort((a, b) -> Long.compare(a.line(), b.line()));
-        ImportReport report = new ImportReport(mapping.system(), file.getFileName().toString(),
-                extract.rows().size() + extract.unreadable().size(), batch.created, batch.matched, batch.merged,
-                batch.suggestions.size(), batch.unchanged, events.size(), rejected, notes, batch.suggestions);
-        directory.saveAll(batch.changed(), batch.before, events, report, now);
-        return report;
+    }
+
+    /** A batch of rows mapped and prepared for matching, in chunks whose lookups have started. */
+    private record Slice(List<List<PreparedRecord>> chunks, int rows, long lastLine) {
     }
 
     /**
-     * The rows as records to match, mapped on every core; a row that cannot be one, or repeats a key, is rejected
-     * with its line, and what was dropped from a kept row is noted.
+     * The file's rows a batch at a time, as records to match, mapped on every core; a row that cannot be one, or
+     * repeats a key, is rejected with its line, and what was dropped from a kept row is noted. A row is let go
+     * once mapped, so the rows of a file do not all stay alive until its end.
      */
-    private static List<SourceRecord> records(RecordMapper mapper, List<SourceRow> rows, List<Rejection> rejected,
-                                              List<Rejection> notes) {
-        List<RecordMapper.Mapped> mappedRows = rows.parallelStream().map(mapper::map).toList();
-        Map<String, Long> keys = new HashMap<>();
-        List<SourceRecord> records = new ArrayList<>();
-        for (int i = 0; i < mappedRows.size(); i++) {
-            SourceRow row = rows.get(i);
-            RecordMapper.Mapped mapped = mappedRows.get(i);
-            if (mapped.record() == null) {
-                rejected.add(new Rejection(row.line(), mapped.rejected()));
-                continue;
-            }
-            String key = mapped.record().account().sourceKey();
-            Long earlier = keys.putIfAbsent(key, row.line());
-            if (earlier != null) {
-                rejected.add(new Rejection(row.line(), "key '" + key + "' is already on line " + earlier));
-                continue;
-            }
-            mapped.notes().forEach(note -> notes.add(new Rejection(row.line(), note)));
-            records.add(mapped.record());
+    private final class Slices {
+        private final SourceMapping mapping;
+        private final RecordMapper mapper;
+        private final List<SourceRow> rows;
+        private final List<Rejection> rejected;
+        private final List<Rejection> notes;
+        private final Map<String, Long> keys = new HashMap<>();
+        private int from;
+
+        Slices(SourceMapping mapping, List<SourceRow> rows, List<Rejection> rejected, List<Rejection> notes) {
+            this.mapping = mapping;
+            this.mapper = new RecordMapper(mapping);
+            this.rows = rows;
+            this.rejected = rejected;
+            this.notes = notes;
         }
-        return records;
+
+        /** The next batch, or null after the last; a file without rows still has one, empty. */
+        Slice next(ChunkLookups lookups) {
+            if (from > 0 && from >= rows.size()) {
+                return null;
+            }
+            int to = Math.min(rows.size(), from + batchRows);
+            List<SourceRow> batch = new ArrayList<>(rows.subList(from, to));
+            for (int i = from; i < to; i++) {
+                rows.set(i, null);
+            }
+            from = Math.max(to, 1);
+            List<RecordMapper.Mapped> mappedRows = batch.parallelStream().map(mapper::map).toList();
+            List<SourceRecord> records = new ArrayList<>();
+            for (int i = 0; i < mappedRows.size(); i++) {
+                SourceRow row = batch.get(i);
+                RecordMapper.Mapped mapped = mappedRows.get(i);
+                if (mapped.record() == null) {
+                    rejected.add(new Rejection(row.line(), mapped.rejected()));
+                    continue;
+                }
+                String key = mapped.record().account().sourceKey();
+                Long earlier = keys.putIfAbsent(key, row.line());
+                if (earlier != null) {
+                    rejected.add(new Rejection(row.line(), "key '" + key + "' is already on line " + earlier));
+                    continue;
+                }
+                mapped.notes().forEach(note -> notes.add(new Rejection(row.line(), note)));
+                records.add(mapped.record());
+            }
+            List<PreparedRecord> prepared = records.parallelStream()
+                    .map(record -> PreparedRecord.of(record, zones, contactIds(mapping, record))).toList();
+            List<List<PreparedRecord>> chunks = new ArrayList<>();
+            for (int start = 0; start < prepared.size(); start += CHUNK) {
+                List<PreparedRecord> chunk = prepared.subList(start, Math.min(prepared.size(), start + CHUNK));
+                chunks.add(chunk);
+                lookups.submit(chunk);
+            }
+            return new Slice(chunks, batch.size(), batch.isEmpty() ? 0 : batch.get(batch.size() - 1).line());
+        }
     }
 
     /**
-     * The contact a row records, with an id made from where it came from (system, key, which mapping, when), so
+     * The ids of the contacts a record holds, made from where each came from (system, key, which mapping, when), so
      * importing the row again finds the same event instead of adding another.
      */
-    private static ContactEvent event(SourceMapping mapping, SourceRecord record, SourceRecord.Contact contact,
-                                      UUID customerId) {
-        String origin = mapping.system() + "|" + record.account().sourceKey() + "|" + mapping.events().indexOf(contact.mapping())
-                + "|" + contact.at();
+    private static List<UUID> contactIds(SourceMapping mapping, SourceRecord record) {
+        List<UUID> ids = new ArrayList<>(record.contacts().size());
+        for (SourceRecord.Contact contact : record.contacts()) {
+            String origin = mapping.system() + "|" + record.account().sourceKey() + "|"
+                    + mapping.events().indexOf(contact.mapping()) + "|" + contact.at();
+            ids.add(UUID.nameUUIDFromBytes(origin.getBytes(StandardCharsets.UTF_8)));
+        }
+        return ids;
+    }
+
+    /** The contact a row records, with its id from {@link #contactIds}. */
+    private static ContactEvent event(SourceMapping mapping, SourceRecord.Contact contact, UUID id, UUID customerId) {
         EventMapping m = contact.mapping();
-        return new ContactEvent(UUID.nameUUIDFromBytes(origin.getBytes(StandardCharsets.UTF_8)), customerId, contact.at(),
-                m.channelValue(), m.directionValue(), mapping.line(), m.campaign(), null, null, m.outcomeValue(), 0,
-                m.notes() == null ? "" : m.notes(), mapping.sourceSystem(), false, null);
+        return new ContactEvent(id, customerId, contact.at(), m.channelValue(), m.directionValue(), mapping.line(),
+                m.campaign(), null, null, m.outcomeValue(), 0, m.notes() == null ? "" : m.notes(),
+                mapping.sourceSystem(), false, null);
     }
 
     /** The customers this import touches, as they will be written, and what it did to each row. */
-    private final class Batch {
+    private final class Resolution {
         private final Instant now;
-        private final Map<UUID, Customer> touched = new LinkedHashMap<>();
+        private final Map<UUID, Customer> touched = new HashMap<>();
+        /** Touched since the last batch was handed to the writer, in the order first touched. */
+        private final Set<UUID> unwritten = new LinkedHashSet<>();
+        /** As the master holds them, or will once the batches handed to the writer are written. */
         private final Map<UUID, Customer> before = new HashMap<>();
         private final Map<Object, Set<UUID>> index = new HashMap<>();
         private final List<ImportReport.Suggestion> suggestions = new ArrayList<>();
+        private int suggestionsWritten;
         private int created;
         private int matched;
         private int merged;
         private int unchanged;
 
-        Batch(Instant now) {
+        Resolution(Instant now) {
             this.now = now;
         }
 
@@ -243,6 +324,7 @@ public final class Importer {
                 before.put(stored.id(), stored);
             }
             touched.put(updated.id(), updated);
+            unwritten.add(updated.id());
             updated.phones().forEach(phone -> indexed(phone.number(), updated.id()));
             updated.emails().forEach(email -> indexed(email, updated.id()));
             PersonNames.nameBlocks(updated.givenName(), updated.familyName(), updated.birthDate())
@@ -253,19 +335,33 @@ public final class Importer {
             index.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(id);
         }
 
-        /** What is written: new customers at version 1, changed ones one version past what the master holds. */
-        Collection<Customer> changed() {
-            List<Customer> out = new ArrayList<>();
-            for (Customer customer : touched.values()) {
-                Customer original = before.get(customer.id());
+        /**
+         * What is written next: the customers touched since the batch before, new ones at version 1, changed ones
+         * one version past what the master holds (or will, once the batches before are written).
+         */
+        CustomerDirectory.Batch batch(String system, String file, List<ContactEvent> events, ImportReport finished) {
+            List<Customer> out = new ArrayList<>(unwritten.size());
+            Map<UUID, Customer> read = new HashMap<>();
+            for (UUID id : unwritten) {
+                Customer customer = touched.get(id);
+                Customer original = before.get(id);
                 long version = original == null ? 1 : original.version() + 1;
-                out.add(new Customer(customer.id(), version, customer.givenName(), customer.familyName(),
+                Customer written = new Customer(customer.id(), version, customer.givenName(), customer.familyName(),
                         customer.displayName(),
                         customer.birthDate(), customer.timeZone(), customer.doNotCall(), customer.doNotCallReason(),
                         customer.mergedInto(), customer.phones(), customer.emails(), customer.accounts(),
-                        customer.createdAt(), now));
+                        customer.createdAt(), now);
+                out.add(written);
+                if (original != null) {
+                    read.put(id, original);
+                }
+                before.put(id, written);
             }
-            return out;
+            unwritten.clear();
+            List<ImportReport.Suggestion> newSuggestions = List.copyOf(suggestions.subList(suggestionsWritten,
+                    suggestions.size()));
+            suggestionsWritten = suggestions.size();
+            return new CustomerDirectory.Batch(system, file, out, read, events, newSuggestions, finished);
         }
 
         private Customer newCustomer(PreparedRecord prepared) {
