@@ -3,13 +3,13 @@ package com.ringside.ingest;
 import com.ringside.domain.Customer;
 import com.ringside.domain.PhoneNumber;
 import com.ringside.domain.SourceSystem;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +25,8 @@ final class ChunkLookups implements AutoCloseable {
     private final SourceSystem system;
     /** Touched only on the lookup thread. */
     private final Map<String, List<Customer>> blocksRead = new HashMap<>();
-    private final Deque<Future<CustomerDirectory.Found>> ahead = new ArrayDeque<>();
+    /** Added to while the chunks before are matched. */
+    private final Deque<Future<CustomerDirectory.Found>> ahead = new ConcurrentLinkedDeque<>();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
         Thread lookups = new Thread(task, "import-lookups");
         lookups.setDaemon(true);

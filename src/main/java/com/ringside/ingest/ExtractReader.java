@@ -16,12 +16,15 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads an extract: CSV with a header row (quoted fields may hold commas and newlines) or JSON lines (one object
@@ -84,6 +87,10 @@ public final class ExtractReader {
             if (header.size() != header.stream().distinct().count()) {
                 throw new ImportException("The extract's header names a column twice: " + header);
             }
+            Map<String, Integer> columns = new LinkedHashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                columns.put(header.get(i), i);
+            }
             while (true) {
                 long line = records.getParser().currentLocation().getLineNr();
                 List<String> values;
@@ -107,11 +114,7 @@ public final class ExtractReader {
                             + header.size()));
                     continue;
                 }
-                Map<String, String> byColumn = new LinkedHashMap<>();
-                for (int i = 0; i < header.size(); i++) {
-                    byColumn.put(header.get(i), values.get(i));
-                }
-                rows.add(new SourceRow(line, byColumn));
+                rows.add(new SourceRow(line, new Fields(columns, values)));
             }
         } catch (IOException | RuntimeJsonMappingException e) {
             // Only the header row gets here: a row after it that cannot be read is rejected on its own.
@@ -154,5 +157,37 @@ public final class ExtractReader {
         }
         String first = message.lines().findFirst().orElse("");
         return first.length() > 200 ? first.substring(0, 200) + "…" : first;
+    }
+
+    /**
+     * A CSV row's values by column, the column positions shared by every row of the file: an extract's rows are
+     * held until they are mapped, and a map of their own each would double what they take.
+     */
+    private static final class Fields extends AbstractMap<String, String> {
+        private final Map<String, Integer> columns;
+        private final List<String> values;
+
+        Fields(Map<String, Integer> columns, List<String> values) {
+            this.columns = columns;
+            this.values = values;
+        }
+
+        @Override
+        public String get(Object column) {
+            Integer at = columns.get(column);
+            return at == null ? null : values.get(at);
+        }
+
+        @Override
+        public boolean containsKey(Object column) {
+            return columns.containsKey(column);
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            Set<Entry<String, String>> entries = new LinkedHashSet<>();
+            columns.forEach((column, at) -> entries.add(new SimpleImmutableEntry<>(column, values.get(at))));
+            return entries;
+        }
     }
 }

@@ -10,7 +10,6 @@ import com.ringside.domain.PhoneType;
 import com.ringside.identity.PersonMatcher;
 import com.ringside.identity.PersonMatcher.Person;
 import com.ringside.identity.PersonNames;
-import com.ringside.identity.PhoneZones;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,6 +24,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Imports one extract into the master: each row is matched to a customer — the same source key seen before, the
@@ -39,7 +40,6 @@ public final class Importer {
     private static final int BATCH = 20_000;
     private final CustomerDirectory directory;
     private final int batchRows;
-    private final PhoneZones zones = new PhoneZones();
 
     public Importer(CustomerDirectory directory) {
         this(directory, BATCH);
@@ -68,7 +68,8 @@ public final class Importer {
                 int events = 0;
                 while (next != null) {
                     Slice slice = next;
-                    next = slices.next(lookups); // mapped on every core while this one is matched
+                    // mapped on every core while this one is matched
+                    CompletableFuture<Slice> following = CompletableFuture.supplyAsync(() -> slices.next(lookups));
                     List<ContactEvent> batchEvents = new ArrayList<>();
                     for (List<PreparedRecord> chunk : slice.chunks()) {
                         CustomerDirectory.Found found = lookups.next();
@@ -81,6 +82,7 @@ public final class Importer {
                         }
                     }
                     events += batchEvents.size();
+                    next = join(following);
                     ImportReport finished = null;
                     if (next == null) {
                         rejected.sort((a, b) -> Long.compare(a.line(), b.line()));
@@ -99,6 +101,14 @@ public final class Importer {
             } catch (RuntimeException e) {
                 throw writer.stopped(e);
             }
+        }
+    }
+
+    private static Slice join(CompletableFuture<Slice> slice) {
+        try {
+            return slice.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
         }
     }
 
@@ -158,7 +168,7 @@ public final class Importer {
                 records.add(mapped.record());
             }
             List<PreparedRecord> prepared = records.parallelStream()
-                    .map(record -> PreparedRecord.of(record, zones, contactIds(mapping, record))).toList();
+                    .map(record -> PreparedRecord.of(record, contactIds(mapping, record))).toList();
             List<List<PreparedRecord>> chunks = new ArrayList<>();
             for (int start = 0; start < prepared.size(); start += CHUNK) {
                 List<PreparedRecord> chunk = prepared.subList(start, Math.min(prepared.size(), start + CHUNK));
@@ -199,7 +209,8 @@ public final class Importer {
         private final Set<UUID> unwritten = new LinkedHashSet<>();
         /** As the master holds them, or will once the batches handed to the writer are written. */
         private final Map<UUID, Customer> before = new HashMap<>();
-        private final Map<Object, Set<UUID>> index = new HashMap<>();
+        /** Ids by phone number, e-mail address or {@link NameBlock}: a {@code UUID}, or a {@code Set<UUID>} of more. */
+        private final Map<Object, Object> index = new HashMap<>();
         private final List<ImportReport.Suggestion> suggestions = new ArrayList<>();
         private int suggestionsWritten;
         private int created;
@@ -254,19 +265,39 @@ public final class Importer {
         }
 
         private Optional<Customer> deterministic(SourceRecord record, Person person, CustomerDirectory.Found found) {
-            for (PhoneNumber number : record.numbers()) {
-                Optional<Customer> samePerson = best(person, current(found.byPhone().getOrDefault(number, List.of()), batchWith(number)).stream()
-                        .filter(c -> PersonMatcher.compatibleNames(person, personOf(c)) && birthDatesAgree(person, personOf(c)))
-                        .toList());
-                if (samePerson.isPresent()) {
-                    return samePerson;
+            for (Phone phone : record.phones()) {
+                PhoneNumber number = phone.number();
+                Customer samePerson = null;
+                double bestScore = 0;
+                for (Customer c : current(found.byPhone().getOrDefault(number, List.of()), number)) {
+                    Person other = personOf(c);
+                    if (PersonMatcher.compatibleNames(person, other) && birthDatesAgree(person, other)) {
+                        double score = PersonMatcher.score(person, other);
+                        if (samePerson == null || score > bestScore) {
+                            samePerson = c;
+                            bestScore = score;
+                        }
+                    }
+                }
+                if (samePerson != null) {
+                    return Optional.of(samePerson);
                 }
             }
             for (String email : record.emails()) {
-                Optional<Customer> samePerson = best(person, current(found.byEmail().getOrDefault(email, List.of()), batchWith(email)).stream()
-                        .filter(c -> birthDatesAgree(person, personOf(c))).toList());
-                if (samePerson.isPresent()) {
-                    return samePerson;
+                Customer samePerson = null;
+                double bestScore = 0;
+                for (Customer c : current(found.byEmail().getOrDefault(email, List.of()), email)) {
+                    Person other = personOf(c);
+                    if (birthDatesAgree(person, other)) {
+                        double score = PersonMatcher.score(person, other);
+                        if (samePerson == null || score > bestScore) {
+                            samePerson = c;
+                            bestScore = score;
+                        }
+                    }
+                }
+                if (samePerson != null) {
+                    return Optional.of(samePerson);
                 }
             }
             return Optional.empty();
@@ -275,18 +306,20 @@ public final class Importer {
         private Collection<Customer> candidates(PreparedRecord prepared, CustomerDirectory.Found found) {
             SourceRecord record = prepared.record();
             Map<UUID, Customer> candidates = new LinkedHashMap<>();
-            record.numbers().forEach(n -> current(found.byPhone().getOrDefault(n, List.of()), batchWith(n))
-                    .forEach(c -> candidates.put(c.id(), c)));
-            record.emails().forEach(e -> current(found.byEmail().getOrDefault(e, List.of()), batchWith(e))
+            for (Phone phone : record.phones()) {
+                current(found.byPhone().getOrDefault(phone.number(), List.of()), phone.number())
+                        .forEach(c -> candidates.put(c.id(), c));
+            }
+            record.emails().forEach(e -> current(found.byEmail().getOrDefault(e, List.of()), e)
                     .forEach(c -> candidates.put(c.id(), c)));
             for (String block : prepared.nameBlocks()) {
                 List<Customer> stored = found.byNameBlock().getOrDefault(block, List.of());
-                Set<UUID> inBatch = index.getOrDefault(new NameBlock(block), Set.of());
+                NameBlock key = new NameBlock(block);
                 boolean wholeName = PersonNames.isWholeName(block);
-                if (wholeName && stored.size() + inBatch.size() > 2 * PersonNames.COMMON_NAME) {
+                if (wholeName && stored.size() + bearers(key).size() > 2 * PersonNames.COMMON_NAME) {
                     continue; // too common even if every stored one is also in the batch
                 }
-                List<Customer> bearers = current(stored, batchWith(new NameBlock(block)));
+                List<Customer> bearers = current(stored, key);
                 if (!wholeName || bearers.size() <= PersonNames.COMMON_NAME) {
                     bearers.forEach(c -> candidates.put(c.id(), c));
                 }
@@ -294,22 +327,26 @@ public final class Importer {
             return candidates.values();
         }
 
-        private Optional<Customer> best(Person person, List<Customer> customers) {
-            return customers.stream().max((a, b) -> Double.compare(PersonMatcher.score(person, personOf(a)),
-                    PersonMatcher.score(person, personOf(b))));
+        /** The ids of this import's customers with a phone number, an e-mail address or a {@link NameBlock}. */
+        @SuppressWarnings("unchecked")
+        private Collection<UUID> bearers(Object numberEmailOrBlock) {
+            Object bearers = index.get(numberEmailOrBlock);
+            return bearers == null ? List.of() : bearers instanceof UUID one ? List.of(one) : (Set<UUID>) bearers;
         }
 
-        /** This batch's customers with a phone number, an e-mail address or a {@link NameBlock}. */
-        private List<Customer> batchWith(Object numberEmailOrFamily) {
-            return index.getOrDefault(numberEmailOrFamily, Set.of()).stream().map(touched::get).toList();
-        }
-
-        /** The master's customers as this batch has already changed them, and the batch's own new ones. */
-        private List<Customer> current(List<Customer> stored, List<Customer> inBatch) {
+        /**
+         * The master's customers with a phone number, e-mail address or name block as this import has changed them,
+         * and the import's own new ones with it.
+         */
+        private List<Customer> current(List<Customer> stored, Object numberEmailOrBlock) {
+            Collection<UUID> inBatch = bearers(numberEmailOrBlock);
+            if (inBatch.isEmpty() && stored.size() <= 1) {
+                return stored.isEmpty() ? List.of() : List.of(touched.getOrDefault(stored.get(0).id(), stored.get(0)));
+            }
             Map<UUID, Customer> all = new LinkedHashMap<>();
             stored.forEach(c -> all.put(c.id(), touched.getOrDefault(c.id(), c)));
-            inBatch.forEach(c -> all.put(c.id(), c));
-            return List.copyOf(all.values());
+            inBatch.forEach(id -> all.put(id, touched.get(id)));
+            return new ArrayList<>(all.values());
         }
 
         private Optional<Customer> current(Optional<Customer> stored) {
@@ -331,8 +368,16 @@ public final class Importer {
                     .forEach(block -> indexed(new NameBlock(block), updated.id()));
         }
 
+        /** Most keys have one bearer: an id alone, a set only for more. */
+        @SuppressWarnings("unchecked")
         private void indexed(Object key, UUID id) {
-            index.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(id);
+            index.merge(key, id, (had, one) -> {
+                if (had instanceof UUID first) {
+                    return first.equals(one) ? first : new LinkedHashSet<>(List.of(first, (UUID) one));
+                }
+                ((Set<UUID>) had).add((UUID) one);
+                return had;
+            });
         }
 
         /**
@@ -356,6 +401,7 @@ public final class Importer {
                     read.put(id, original);
                 }
                 before.put(id, written);
+                touched.put(id, written);
             }
             unwritten.clear();
             List<ImportReport.Suggestion> newSuggestions = List.copyOf(suggestions.subList(suggestionsWritten,
@@ -367,7 +413,7 @@ public final class Importer {
         private Customer newCustomer(PreparedRecord prepared) {
             SourceRecord record = prepared.record();
             return new Customer(Ids.newId(), 1, record.givenName(), record.familyName(), null, record.birthDate(),
-                    prepared.zone(), false, null, null, record.phones(), record.emails(), List.of(record.account()),
+                    record.zone(), false, null, null, record.phones(), record.emails(), List.of(record.account()),
                     now, now);
         }
 
@@ -400,7 +446,7 @@ public final class Importer {
             Customer updated = new Customer(customer.id(), customer.version(),
                     customer.givenName() != null ? customer.givenName() : record.givenName(), customer.familyName(),
                     customer.displayName(), customer.birthDate() != null ? customer.birthDate() : record.birthDate(),
-                    customer.timeZone() != null ? customer.timeZone() : prepared.zone(), customer.doNotCall(),
+                    customer.timeZone() != null ? customer.timeZone() : record.zone(), customer.doNotCall(),
                     customer.doNotCallReason(), customer.mergedInto(), phones, List.copyOf(emails), accounts,
                     customer.createdAt(), customer.updatedAt());
             return sameContent(customer, updated) ? customer : updated;
