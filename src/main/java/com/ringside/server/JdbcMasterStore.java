@@ -246,30 +246,34 @@ public final class JdbcMasterStore implements MasterStore {
 
             @Override
             public void save(Batch batch, Instant now) {
-                transaction(connection -> {
-                    refuseChangedSince(connection, batch.read().values());
-                    writeCustomers(connection, batch.customers(), batch.read(), now);
-                    writeNewEvents(connection, batch.events(), now);
-                    String source = batch.system() + " " + batch.file();
-                    try (PreparedStatement insert = connection.prepareStatement("""
-                            INSERT INTO merge_suggestion (id, customer_id, candidate_id, score, source, status, created_at)
-                            VALUES (?, ?, ?, ?, ?, 'PENDING', ?)""")) {
-                        for (ImportReport.Suggestion suggestion : batch.suggestions()) {
-                            insert.setString(1, Ids.newId().toString());
-                            insert.setString(2, suggestion.created().toString());
-                            insert.setString(3, suggestion.candidate().toString());
-                            insert.setDouble(4, suggestion.score());
-                            insert.setString(5, source + " line " + suggestion.line());
-                            insert.setLong(6, now.toEpochMilli());
-                            insert.addBatch();
-                        }
-                        insert.executeBatch();
-                    }
-                    if (batch.finished() != null) {
-                        recordRun(connection, batch.finished(), now);
-                    }
+                database.writeLarge(connection -> {
+                    writeBatch(connection, batch, now);
                     return null;
                 });
+            }
+
+            private void writeBatch(Connection connection, Batch batch, Instant now) throws SQLException {
+                refuseChangedSince(connection, batch.read().values());
+                writeCustomers(connection, batch.customers(), batch.read(), now);
+                writeNewEvents(connection, batch.events(), now);
+                String source = batch.system() + " " + batch.file();
+                try (PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO merge_suggestion (id, customer_id, candidate_id, score, source, status, created_at)
+                        VALUES (?, ?, ?, ?, ?, 'PENDING', ?)""")) {
+                    for (ImportReport.Suggestion suggestion : batch.suggestions()) {
+                        insert.setString(1, Ids.newId().toString());
+                        insert.setString(2, suggestion.created().toString());
+                        insert.setString(3, suggestion.candidate().toString());
+                        insert.setDouble(4, suggestion.score());
+                        insert.setString(5, source + " line " + suggestion.line());
+                        insert.setLong(6, now.toEpochMilli());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                if (batch.finished() != null) {
+                    recordRun(connection, batch.finished(), now);
+                }
             }
 
             private void recordRun(Connection connection, ImportReport report, Instant now) throws SQLException {
