@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Reads an extract: CSV with a header row (quoted fields may hold commas and newlines) or JSON lines (one object
@@ -123,32 +124,40 @@ public final class ExtractReader {
         return new Extract(rows, unreadable);
     }
 
+    /** Lines are read on every core: each is an object of its own. */
     private static Extract jsonLines(String text) {
+        String[] lines = text.split("\r?\n", -1);
+        List<Object> read = IntStream.range(0, lines.length).parallel()
+                .mapToObj(i -> lines[i].isBlank() ? null : jsonLine(i + 1, lines[i])).toList();
         List<SourceRow> rows = new ArrayList<>();
         List<Rejection> unreadable = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            try {
-                JsonNode node = JSON.readTree(lines[i]);
-                if (!node.isObject()) {
-                    unreadable.add(new Rejection(i + 1, "the line is not a JSON object"));
-                    continue;
-                }
-                Map<String, String> values = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = fields.next();
-                    values.put(field.getKey(), field.getValue().isNull() ? null
-                            : field.getValue().isValueNode() ? field.getValue().asText() : field.getValue().toString());
-                }
-                rows.add(new SourceRow(i + 1, values));
-            } catch (IOException e) {
-                unreadable.add(new Rejection(i + 1, "the line is not JSON: " + firstLine(e.getMessage())));
+        for (Object line : read) {
+            if (line instanceof SourceRow row) {
+                rows.add(row);
+            } else if (line instanceof Rejection rejection) {
+                unreadable.add(rejection);
             }
         }
         return new Extract(rows, unreadable);
+    }
+
+    /** A row, or why the line is none. */
+    private static Object jsonLine(long line, String text) {
+        try {
+            JsonNode node = JSON.readTree(text);
+            if (!node.isObject()) {
+                return new Rejection(line, "the line is not a JSON object");
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                values.put(field.getKey(), field.getValue().isNull() ? null
+                        : field.getValue().isValueNode() ? field.getValue().asText() : field.getValue().toString());
+            }
+            return new SourceRow(line, values);
+        } catch (IOException e) {
+            return new Rejection(line, "the line is not JSON: " + firstLine(e.getMessage()));
+        }
     }
 
     private static String firstLine(String message) {
