@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -88,10 +89,11 @@ public final class ExtractReader {
             if (header.size() != header.stream().distinct().count()) {
                 throw new ImportException("The extract's header names a column twice: " + header);
             }
-            Map<String, Integer> columns = new LinkedHashMap<>();
+            Map<String, Integer> positions = new LinkedHashMap<>();
             for (int i = 0; i < header.size(); i++) {
-                columns.put(header.get(i), i);
+                positions.put(header.get(i), i);
             }
+            Map<String, Integer> columns = Collections.unmodifiableMap(positions);
             while (true) {
                 long line = records.getParser().currentLocation().getLineNr();
                 List<String> values;
@@ -190,6 +192,11 @@ public final class ExtractReader {
         @Override
         public boolean containsKey(Object column) {
             return columns.containsKey(column);
+        }
+
+        @Override
+        public Set<String> keySet() {
+            return columns.keySet();
         }
 
         @Override

@@ -459,7 +459,14 @@ public final class Importer {
             return;
         }
         Set<String> present = new LinkedHashSet<>();
-        rows.forEach(row -> present.addAll(row.values().keySet()));
+        Set<String> last = null;
+        for (SourceRow row : rows) {
+            Set<String> columns = row.values().keySet();
+            if (columns != last) { // the rows of a CSV file share one set of columns
+                present.addAll(columns);
+                last = columns;
+            }
+        }
         List<String> missing = mapping.columns().stream().filter(column -> !present.contains(column)).toList();
         if (!missing.isEmpty()) {
             throw new ImportException("The extract has no column " + String.join(", ", missing) + " that the "
