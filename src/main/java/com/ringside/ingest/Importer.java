@@ -70,17 +70,7 @@ public final class Importer {
                     Slice slice = next;
                     // mapped on every core while this one is matched
                     CompletableFuture<Slice> following = CompletableFuture.supplyAsync(() -> slices.next(lookups));
-                    List<ContactEvent> batchEvents = new ArrayList<>();
-                    for (List<PreparedRecord> chunk : slice.chunks()) {
-                        CustomerDirectory.Found found = lookups.next();
-                        for (PreparedRecord row : chunk) {
-                            UUID customerId = resolution.resolve(row, found);
-                            List<SourceRecord.Contact> contacts = row.record().contacts();
-                            for (int i = 0; i < contacts.size(); i++) {
-                                batchEvents.add(event(mapping, contacts.get(i), row.contactIds().get(i), customerId));
-                            }
-                        }
-                    }
+                    List<ContactEvent> batchEvents = match(mapping, slice, lookups, resolution);
                     events += batchEvents.size();
                     next = join(following);
                     ImportReport finished = null;
@@ -102,6 +92,23 @@ public final class Importer {
                 throw writer.stopped(e);
             }
         }
+    }
+
+    /** Resolves the rows of a batch in order, and gives the contacts they record. */
+    private static List<ContactEvent> match(SourceMapping mapping, Slice slice, ChunkLookups lookups,
+                                            Resolution resolution) {
+        List<ContactEvent> events = new ArrayList<>();
+        for (List<PreparedRecord> chunk : slice.chunks()) {
+            CustomerDirectory.Found found = lookups.next();
+            for (PreparedRecord row : chunk) {
+                UUID customerId = resolution.resolve(row, found);
+                List<SourceRecord.Contact> contacts = row.record().contacts();
+                for (int i = 0; i < contacts.size(); i++) {
+                    events.add(event(mapping, contacts.get(i), row.contactIds().get(i), customerId));
+                }
+            }
+        }
+        return events;
     }
 
     private static Slice join(CompletableFuture<Slice> slice) {
