@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -20,6 +21,9 @@ public final class PhoneZones implements ZoneCandidates {
     private static final int REMEMBERED = 100_000;
     private final Map<PhoneNumber, List<ZoneId>> zones = new ConcurrentHashMap<>();
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final PhoneNumberToTimeZonesMapper MAPPER = PhoneNumberToTimeZonesMapper.getInstance();
+    /** Zones by the tables' names; empty for a name that is none. */
+    private static final Map<String, Optional<ZoneId>> ZONES = new ConcurrentHashMap<>();
     private final Map<String, String> countries = new ConcurrentHashMap<>();
 
     @Override
@@ -70,14 +74,29 @@ public final class PhoneZones implements ZoneCandidates {
         if (parts == null) {
             return List.of();
         }
-        List<ZoneId> zones = new ArrayList<>();
-        for (String id : PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(parts)) {
-            try {
-                zones.add(ZoneId.of(id));
-            } catch (DateTimeException unknownZone) {
-                // "Etc/Unknown" and the like: no zone to evaluate in.
-            }
+        return zones(MAPPER.getTimeZonesForNumber(parts));
+    }
+
+    /** The zones of a valid number whose type is known, as {@link #zonesFor} gives them. */
+    static List<ZoneId> zonesOf(Phonenumber.PhoneNumber number, PhoneNumberUtil.PhoneNumberType type) {
+        // What the mapper does for a number of any type, less working the type out again.
+        return zones(UTIL.isNumberGeographical(type, number.getCountryCode())
+                ? MAPPER.getTimeZonesForGeographicalNumber(number) : MAPPER.getTimeZonesForNumber(number));
+    }
+
+    private static List<ZoneId> zones(List<String> ids) {
+        List<ZoneId> zones = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            ZONES.computeIfAbsent(id, PhoneZones::zone).ifPresent(zones::add);
         }
         return List.copyOf(zones);
+    }
+
+    private static Optional<ZoneId> zone(String id) {
+        try {
+            return Optional.of(ZoneId.of(id));
+        } catch (DateTimeException unknownZone) {
+            return Optional.empty(); // "Etc/Unknown" and the like: no zone to evaluate in.
+        }
     }
 }

@@ -3,69 +3,60 @@ package com.ringside.ingest;
 import com.ringside.domain.Customer;
 import com.ringside.domain.PhoneNumber;
 import com.ringside.domain.SourceSystem;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * What the master holds for each chunk of an import's rows, looked up on a thread of its own a couple of chunks
- * ahead of the one being matched. The master does not change under an import, so a name block, which comes back
- * chunk after chunk, is read once.
+ * What the master holds for each chunk of an import's rows, looked up on a thread of its own ahead of the chunk
+ * being matched. A name block, which comes back chunk after chunk, is read once per import: the import's own
+ * customers in it, written or not, are known to the matcher already.
  */
 final class ChunkLookups implements AutoCloseable {
-    private static final int AHEAD = 2;
     private final CustomerDirectory directory;
     private final SourceSystem system;
-    private final Iterator<List<PreparedRecord>> chunks;
     /** Touched only on the lookup thread. */
     private final Map<String, List<Customer>> blocksRead = new HashMap<>();
-    private final Deque<Future<CustomerDirectory.Found>> ahead = new ArrayDeque<>();
+    /** Added to while the chunks before are matched. */
+    private final Deque<Future<CustomerDirectory.Found>> ahead = new ConcurrentLinkedDeque<>();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
         Thread lookups = new Thread(task, "import-lookups");
         lookups.setDaemon(true);
         return lookups;
     });
 
-    ChunkLookups(CustomerDirectory directory, SourceSystem system, List<List<PreparedRecord>> chunks) {
+    ChunkLookups(CustomerDirectory directory, SourceSystem system) {
         this.directory = directory;
         this.system = system;
-        this.chunks = chunks.iterator();
-        for (int i = 0; i < AHEAD && this.chunks.hasNext(); i++) {
-            lookAhead();
-        }
+    }
+
+    /** Starts looking up a chunk, after the ones given before it. */
+    void submit(List<PreparedRecord> chunk) {
+        ahead.addLast(thread.submit(() -> find(chunk)));
     }
 
     /** What the master holds for the next chunk, in the order the chunks were given. */
     CustomerDirectory.Found next() {
         Future<CustomerDirectory.Found> found = ahead.removeFirst();
-        if (chunks.hasNext()) {
-            lookAhead();
-        }
         try {
             return found.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ImportException("The import was interrupted. Nothing was imported.");
+            throw new ImportException("The import was interrupted.");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
             throw new IllegalStateException(e.getCause());
         }
-    }
-
-    private void lookAhead() {
-        List<PreparedRecord> chunk = chunks.next();
-        ahead.addLast(thread.submit(() -> find(chunk)));
     }
 
     private CustomerDirectory.Found find(List<PreparedRecord> chunk) {

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** The master as an import sees it: where customers are found, a chunk of rows at a time, and one write. */
+/** The master as an import sees it: where customers are found, a chunk of rows at a time, and a write per batch. */
 public interface CustomerDirectory {
     /** What the master holds for a chunk of rows, by each thing a row can be found by. */
     record Found(Map<String, Customer> bySourceKey, Map<PhoneNumber, List<Customer>> byPhone,
@@ -27,12 +27,19 @@ public interface CustomerDirectory {
                Set<String> nameBlocks);
 
     /**
-     * Writes every customer, at the version it carries, the events not stored yet, the possible duplicates for a
-     * supervisor and the import's figures, in one transaction: all of them or none. {@code read} holds each changed
-     * customer as the import read it, by id; if the master holds another version of one now, nothing is written.
+     * One batch of an import's rows as it is written: the customers at the versions they carry, each changed one as
+     * the master held it when read (or as an earlier batch of the import wrote it), by id; the contacts; the possible
+     * duplicates for a supervisor; and, with the file's last batch, the import's figures.
      */
-    void saveAll(Collection<Customer> customers, Map<UUID, Customer> read, Collection<ContactEvent> events,
-                 ImportReport report, Instant now);
+    record Batch(String system, String file, Collection<Customer> customers, Map<UUID, Customer> read,
+                 Collection<ContactEvent> events, List<ImportReport.Suggestion> suggestions, ImportReport finished) {
+    }
+
+    /**
+     * Writes a batch in one transaction: all of it or none. If the master holds another version of a customer in
+     * {@code read} now, nothing of the batch is written and an {@link ImportException} says who.
+     */
+    void save(Batch batch, Instant now);
 
     default Optional<Customer> bySourceKey(SourceSystem system, String key) {
         return Optional.ofNullable(find(system, Set.of(key), Set.of(), Set.of(), Set.of()).bySourceKey().get(key));

@@ -16,12 +16,17 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Reads an extract: CSV with a header row (quoted fields may hold commas and newlines) or JSON lines (one object
@@ -84,6 +89,11 @@ public final class ExtractReader {
             if (header.size() != header.stream().distinct().count()) {
                 throw new ImportException("The extract's header names a column twice: " + header);
             }
+            Map<String, Integer> positions = new LinkedHashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                positions.put(header.get(i), i);
+            }
+            Map<String, Integer> columns = Collections.unmodifiableMap(positions);
             while (true) {
                 long line = records.getParser().currentLocation().getLineNr();
                 List<String> values;
@@ -107,11 +117,7 @@ public final class ExtractReader {
                             + header.size()));
                     continue;
                 }
-                Map<String, String> byColumn = new LinkedHashMap<>();
-                for (int i = 0; i < header.size(); i++) {
-                    byColumn.put(header.get(i), values.get(i));
-                }
-                rows.add(new SourceRow(line, byColumn));
+                rows.add(new SourceRow(line, new Fields(columns, values)));
             }
         } catch (IOException | RuntimeJsonMappingException e) {
             // Only the header row gets here: a row after it that cannot be read is rejected on its own.
@@ -120,32 +126,40 @@ public final class ExtractReader {
         return new Extract(rows, unreadable);
     }
 
+    /** Lines are read on every core: each is an object of its own. */
     private static Extract jsonLines(String text) {
+        String[] lines = text.split("\r?\n", -1);
+        List<Object> read = IntStream.range(0, lines.length).parallel()
+                .mapToObj(i -> lines[i].isBlank() ? null : jsonLine(i + 1, lines[i])).toList();
         List<SourceRow> rows = new ArrayList<>();
         List<Rejection> unreadable = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            try {
-                JsonNode node = JSON.readTree(lines[i]);
-                if (!node.isObject()) {
-                    unreadable.add(new Rejection(i + 1, "the line is not a JSON object"));
-                    continue;
-                }
-                Map<String, String> values = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = fields.next();
-                    values.put(field.getKey(), field.getValue().isNull() ? null
-                            : field.getValue().isValueNode() ? field.getValue().asText() : field.getValue().toString());
-                }
-                rows.add(new SourceRow(i + 1, values));
-            } catch (IOException e) {
-                unreadable.add(new Rejection(i + 1, "the line is not JSON: " + firstLine(e.getMessage())));
+        for (Object line : read) {
+            if (line instanceof SourceRow row) {
+                rows.add(row);
+            } else if (line instanceof Rejection rejection) {
+                unreadable.add(rejection);
             }
         }
         return new Extract(rows, unreadable);
+    }
+
+    /** A row, or why the line is none. */
+    private static Object jsonLine(long line, String text) {
+        try {
+            JsonNode node = JSON.readTree(text);
+            if (!node.isObject()) {
+                return new Rejection(line, "the line is not a JSON object");
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                values.put(field.getKey(), field.getValue().isNull() ? null
+                        : field.getValue().isValueNode() ? field.getValue().asText() : field.getValue().toString());
+            }
+            return new SourceRow(line, values);
+        } catch (IOException e) {
+            return new Rejection(line, "the line is not JSON: " + firstLine(e.getMessage()));
+        }
     }
 
     private static String firstLine(String message) {
@@ -154,5 +168,42 @@ public final class ExtractReader {
         }
         String first = message.lines().findFirst().orElse("");
         return first.length() > 200 ? first.substring(0, 200) + "…" : first;
+    }
+
+    /**
+     * A CSV row's values by column, the column positions shared by every row of the file: an extract's rows are
+     * held until they are mapped, and a map of their own each would double what they take.
+     */
+    private static final class Fields extends AbstractMap<String, String> {
+        private final Map<String, Integer> columns;
+        private final List<String> values;
+
+        Fields(Map<String, Integer> columns, List<String> values) {
+            this.columns = columns;
+            this.values = values;
+        }
+
+        @Override
+        public String get(Object column) {
+            Integer at = columns.get(column);
+            return at == null ? null : values.get(at);
+        }
+
+        @Override
+        public boolean containsKey(Object column) {
+            return columns.containsKey(column);
+        }
+
+        @Override
+        public Set<String> keySet() {
+            return columns.keySet();
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            Set<Entry<String, String>> entries = new LinkedHashSet<>();
+            columns.forEach((column, at) -> entries.add(new SimpleImmutableEntry<>(column, values.get(at))));
+            return entries;
+        }
     }
 }

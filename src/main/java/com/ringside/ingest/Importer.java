@@ -10,7 +10,6 @@ import com.ringside.domain.PhoneType;
 import com.ringside.identity.PersonMatcher;
 import com.ringside.identity.PersonMatcher.Person;
 import com.ringside.identity.PersonNames;
-import com.ringside.identity.PhoneZones;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,108 +24,208 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Imports one extract into the master: each row is matched to a customer — the same source key seen before, the
- * same phone with a compatible name, the same e-mail, else by score — or becomes a new one. The whole file is one
- * batch, written in one transaction or not at all; importing the same file again changes nothing.
+ * same phone with a compatible name, the same e-mail, else by score — or becomes a new one. The file is read and
+ * checked whole, then matched and written in batches of rows, each in one transaction or not at all, the next
+ * batch matched while the one before is written (ADR 0019); importing the same file again changes nothing, and
+ * after a failure it imports the rest.
  */
 public final class Importer {
-    private final CustomerDirectory directory;
-    private final PhoneZones zones = new PhoneZones();
-
-    public Importer(CustomerDirectory directory) {
-        this.directory = directory;
-    }
-
     /** Rows looked up in the master together: one query per kind of key instead of several per row. */
     private static final int CHUNK = 2_000;
+    private static final int BATCH = 20_000;
+    private final CustomerDirectory directory;
+    private final int batchRows;
+
+    public Importer(CustomerDirectory directory) {
+        this(directory, BATCH);
+    }
+
+    /** {@code batchRows}: rows written in one transaction. */
+    Importer(CustomerDirectory directory, int batchRows) {
+        this.directory = directory;
+        this.batchRows = batchRows;
+    }
 
     public ImportReport run(SourceMapping mapping, Path file, Instant now) {
         ExtractReader.Extract extract = ExtractReader.read(file);
         checkColumns(mapping, extract.rows());
-        Batch batch = new Batch(now);
+        List<SourceRow> rows = extract.rows();
+        long rowsRead = rows.size() + extract.unreadable().size();
+        Resolution resolution = new Resolution(now);
         List<Rejection> rejected = new ArrayList<>(extract.unreadable());
         List<Rejection> notes = new ArrayList<>();
-        List<SourceRecord> records = records(new RecordMapper(mapping), extract.rows(), rejected, notes);
-        List<PreparedRecord> prepared = records.parallelStream().map(record -> PreparedRecord.of(record, zones)).toList();
-        List<List<PreparedRecord>> chunks = new ArrayList<>();
-        for (int from = 0; from < prepared.size(); from += CHUNK) {
-            chunks.add(prepared.subList(from, Math.min(prepared.size(), from + CHUNK)));
+        Slices slices = new Slices(mapping, rows, rejected, notes);
+        String fileName = file.getFileName().toString();
+        try (ChunkLookups lookups = new ChunkLookups(directory, mapping.sourceSystem());
+             BatchWriter writer = new BatchWriter(directory, now)) {
+            try {
+                Slice next = slices.next(lookups);
+                int events = 0;
+                while (next != null) {
+                    Slice slice = next;
+                    // mapped on every core while this one is matched
+                    CompletableFuture<Slice> following = CompletableFuture.supplyAsync(() -> slices.next(lookups));
+                    List<ContactEvent> batchEvents = match(mapping, slice, lookups, resolution);
+                    events += batchEvents.size();
+                    next = join(following);
+                    ImportReport finished = null;
+                    if (next == null) {
+                        rejected.sort((a, b) -> Long.compare(a.line(), b.line()));
+                        finished = new ImportReport(mapping.system(), fileName, rowsRead, resolution.created,
+                                resolution.matched, resolution.merged, resolution.suggestions.size(),
+                                resolution.unchanged, events, rejected, notes, resolution.suggestions);
+                    }
+                    writer.write(resolution.batch(mapping.system(), fileName, batchEvents, finished), slice.rows(),
+                            slice.lastLine());
+                    if (finished != null) {
+                        writer.finish();
+                        return finished;
+                    }
+                }
+                throw new IllegalStateException("an import always writes a last batch");
+            } catch (RuntimeException e) {
+                throw writer.stopped(e);
+            }
         }
+    }
+
+    /** Resolves the rows of a batch in order, and gives the contacts they record. */
+    private static List<ContactEvent> match(SourceMapping mapping, Slice slice, ChunkLookups lookups,
+                                            Resolution resolution) {
         List<ContactEvent> events = new ArrayList<>();
-        try (ChunkLookups lookups = new ChunkLookups(directory, mapping.sourceSystem(), chunks)) {
-            for (List<PreparedRecord> chunk : chunks) {
-                CustomerDirectory.Found found = lookups.next();
-                for (PreparedRecord row : chunk) {
-                    UUID customerId = batch.resolve(row, found);
-                    row.record().contacts().forEach(contact -> events.add(event(mapping, row.record(), contact, customerId)));
+        for (List<PreparedRecord> chunk : slice.chunks()) {
+            CustomerDirectory.Found found = lookups.next();
+            for (PreparedRecord row : chunk) {
+                UUID customerId = resolution.resolve(row, found);
+                List<SourceRecord.Contact> contacts = row.record().contacts();
+                for (int i = 0; i < contacts.size(); i++) {
+                    events.add(event(mapping, contacts.get(i), row.contactIds().get(i), customerId));
                 }
             }
         }
-        rejected.sort((a, b) -> Long.compare(a.line(), b.line()));
-        ImportReport report = new ImportReport(mapping.system(), file.getFileName().toString(),
-                extract.rows().size() + extract.unreadable().size(), batch.created, batch.matched, batch.merged,
-                batch.suggestions.size(), batch.unchanged, events.size(), rejected, notes, batch.suggestions);
-        directory.saveAll(batch.changed(), batch.before, events, report, now);
-        return report;
+        return events;
     }
 
-    /**
-     * The rows as records to match, mapped on every core; a row that cannot be one, or repeats a key, is rejected
-     * with its line, and what was dropped from a kept row is noted.
-     */
-    private static List<SourceRecord> records(RecordMapper mapper, List<SourceRow> rows, List<Rejection> rejected,
-                                              List<Rejection> notes) {
-        List<RecordMapper.Mapped> mappedRows = rows.parallelStream().map(mapper::map).toList();
-        Map<String, Long> keys = new HashMap<>();
-        List<SourceRecord> records = new ArrayList<>();
-        for (int i = 0; i < mappedRows.size(); i++) {
-            SourceRow row = rows.get(i);
-            RecordMapper.Mapped mapped = mappedRows.get(i);
-            if (mapped.record() == null) {
-                rejected.add(new Rejection(row.line(), mapped.rejected()));
-                continue;
-            }
-            String key = mapped.record().account().sourceKey();
-            Long earlier = keys.putIfAbsent(key, row.line());
-            if (earlier != null) {
-                rejected.add(new Rejection(row.line(), "key '" + key + "' is already on line " + earlier));
-                continue;
-            }
-            mapped.notes().forEach(note -> notes.add(new Rejection(row.line(), note)));
-            records.add(mapped.record());
+    private static Slice join(CompletableFuture<Slice> slice) {
+        try {
+            return slice.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
         }
-        return records;
+    }
+
+    /** A batch of rows mapped and prepared for matching, in chunks whose lookups have started. */
+    private record Slice(List<List<PreparedRecord>> chunks, int rows, long lastLine) {
     }
 
     /**
-     * The contact a row records, with an id made from where it came from (system, key, which mapping, when), so
+     * The file's rows a batch at a time, as records to match, mapped on every core; a row that cannot be one, or
+     * repeats a key, is rejected with its line, and what was dropped from a kept row is noted. A row is let go
+     * once mapped, so the rows of a file do not all stay alive until its end.
+     */
+    private final class Slices {
+        private final SourceMapping mapping;
+        private final RecordMapper mapper;
+        private final List<SourceRow> rows;
+        private final List<Rejection> rejected;
+        private final List<Rejection> notes;
+        private final Map<String, Long> keys = new HashMap<>();
+        private int from;
+
+        Slices(SourceMapping mapping, List<SourceRow> rows, List<Rejection> rejected, List<Rejection> notes) {
+            this.mapping = mapping;
+            this.mapper = new RecordMapper(mapping);
+            this.rows = rows;
+            this.rejected = rejected;
+            this.notes = notes;
+        }
+
+        /** The next batch, or null after the last; a file without rows still has one, empty. */
+        Slice next(ChunkLookups lookups) {
+            if (from > 0 && from >= rows.size()) {
+                return null;
+            }
+            int to = Math.min(rows.size(), from + batchRows);
+            List<SourceRow> batch = new ArrayList<>(rows.subList(from, to));
+            for (int i = from; i < to; i++) {
+                rows.set(i, null);
+            }
+            from = Math.max(to, 1);
+            List<RecordMapper.Mapped> mappedRows = batch.parallelStream().map(mapper::map).toList();
+            List<SourceRecord> records = new ArrayList<>();
+            for (int i = 0; i < mappedRows.size(); i++) {
+                SourceRow row = batch.get(i);
+                RecordMapper.Mapped mapped = mappedRows.get(i);
+                if (mapped.record() == null) {
+                    rejected.add(new Rejection(row.line(), mapped.rejected()));
+                    continue;
+                }
+                String key = mapped.record().account().sourceKey();
+                Long earlier = keys.putIfAbsent(key, row.line());
+                if (earlier != null) {
+                    rejected.add(new Rejection(row.line(), "key '" + key + "' is already on line " + earlier));
+                    continue;
+                }
+                mapped.notes().forEach(note -> notes.add(new Rejection(row.line(), note)));
+                records.add(mapped.record());
+            }
+            List<PreparedRecord> prepared = records.parallelStream()
+                    .map(record -> PreparedRecord.of(record, contactIds(mapping, record))).toList();
+            List<List<PreparedRecord>> chunks = new ArrayList<>();
+            for (int start = 0; start < prepared.size(); start += CHUNK) {
+                List<PreparedRecord> chunk = prepared.subList(start, Math.min(prepared.size(), start + CHUNK));
+                chunks.add(chunk);
+                lookups.submit(chunk);
+            }
+            return new Slice(chunks, batch.size(), batch.isEmpty() ? 0 : batch.get(batch.size() - 1).line());
+        }
+    }
+
+    /**
+     * The ids of the contacts a record holds, made from where each came from (system, key, which mapping, when), so
      * importing the row again finds the same event instead of adding another.
      */
-    private static ContactEvent event(SourceMapping mapping, SourceRecord record, SourceRecord.Contact contact,
-                                      UUID customerId) {
-        String origin = mapping.system() + "|" + record.account().sourceKey() + "|" + mapping.events().indexOf(contact.mapping())
-                + "|" + contact.at();
+    private static List<UUID> contactIds(SourceMapping mapping, SourceRecord record) {
+        List<UUID> ids = new ArrayList<>(record.contacts().size());
+        for (SourceRecord.Contact contact : record.contacts()) {
+            String origin = mapping.system() + "|" + record.account().sourceKey() + "|"
+                    + mapping.events().indexOf(contact.mapping()) + "|" + contact.at();
+            ids.add(UUID.nameUUIDFromBytes(origin.getBytes(StandardCharsets.UTF_8)));
+        }
+        return ids;
+    }
+
+    /** The contact a row records, with its id from {@link #contactIds}. */
+    private static ContactEvent event(SourceMapping mapping, SourceRecord.Contact contact, UUID id, UUID customerId) {
         EventMapping m = contact.mapping();
-        return new ContactEvent(UUID.nameUUIDFromBytes(origin.getBytes(StandardCharsets.UTF_8)), customerId, contact.at(),
-                m.channelValue(), m.directionValue(), mapping.line(), m.campaign(), null, null, m.outcomeValue(), 0,
-                m.notes() == null ? "" : m.notes(), mapping.sourceSystem(), false, null);
+        return new ContactEvent(id, customerId, contact.at(), m.channelValue(), m.directionValue(), mapping.line(),
+                m.campaign(), null, null, m.outcomeValue(), 0, m.notes() == null ? "" : m.notes(),
+                mapping.sourceSystem(), false, null);
     }
 
     /** The customers this import touches, as they will be written, and what it did to each row. */
-    private final class Batch {
+    private final class Resolution {
         private final Instant now;
-        private final Map<UUID, Customer> touched = new LinkedHashMap<>();
+        private final Map<UUID, Customer> touched = new HashMap<>();
+        /** Touched since the last batch was handed to the writer, in the order first touched. */
+        private final Set<UUID> unwritten = new LinkedHashSet<>();
+        /** As the master holds them, or will once the batches handed to the writer are written. */
         private final Map<UUID, Customer> before = new HashMap<>();
-        private final Map<Object, Set<UUID>> index = new HashMap<>();
+        /** Ids by phone number, e-mail address or {@link NameBlock}: a {@code UUID}, or a {@code Set<UUID>} of more. */
+        private final Map<Object, Object> index = new HashMap<>();
         private final List<ImportReport.Suggestion> suggestions = new ArrayList<>();
+        private int suggestionsWritten;
         private int created;
         private int matched;
         private int merged;
         private int unchanged;
 
-        Batch(Instant now) {
+        Resolution(Instant now) {
             this.now = now;
         }
 
@@ -173,19 +272,39 @@ public final class Importer {
         }
 
         private Optional<Customer> deterministic(SourceRecord record, Person person, CustomerDirectory.Found found) {
-            for (PhoneNumber number : record.numbers()) {
-                Optional<Customer> samePerson = best(person, current(found.byPhone().getOrDefault(number, List.of()), batchWith(number)).stream()
-                        .filter(c -> PersonMatcher.compatibleNames(person, personOf(c)) && birthDatesAgree(person, personOf(c)))
-                        .toList());
-                if (samePerson.isPresent()) {
-                    return samePerson;
+            for (Phone phone : record.phones()) {
+                PhoneNumber number = phone.number();
+                Customer samePerson = null;
+                double bestScore = 0;
+                for (Customer c : current(found.byPhone().getOrDefault(number, List.of()), number)) {
+                    Person other = personOf(c);
+                    if (PersonMatcher.compatibleNames(person, other) && birthDatesAgree(person, other)) {
+                        double score = PersonMatcher.score(person, other);
+                        if (samePerson == null || score > bestScore) {
+                            samePerson = c;
+                            bestScore = score;
+                        }
+                    }
+                }
+                if (samePerson != null) {
+                    return Optional.of(samePerson);
                 }
             }
             for (String email : record.emails()) {
-                Optional<Customer> samePerson = best(person, current(found.byEmail().getOrDefault(email, List.of()), batchWith(email)).stream()
-                        .filter(c -> birthDatesAgree(person, personOf(c))).toList());
-                if (samePerson.isPresent()) {
-                    return samePerson;
+                Customer samePerson = null;
+                double bestScore = 0;
+                for (Customer c : current(found.byEmail().getOrDefault(email, List.of()), email)) {
+                    Person other = personOf(c);
+                    if (birthDatesAgree(person, other)) {
+                        double score = PersonMatcher.score(person, other);
+                        if (samePerson == null || score > bestScore) {
+                            samePerson = c;
+                            bestScore = score;
+                        }
+                    }
+                }
+                if (samePerson != null) {
+                    return Optional.of(samePerson);
                 }
             }
             return Optional.empty();
@@ -194,18 +313,20 @@ public final class Importer {
         private Collection<Customer> candidates(PreparedRecord prepared, CustomerDirectory.Found found) {
             SourceRecord record = prepared.record();
             Map<UUID, Customer> candidates = new LinkedHashMap<>();
-            record.numbers().forEach(n -> current(found.byPhone().getOrDefault(n, List.of()), batchWith(n))
-                    .forEach(c -> candidates.put(c.id(), c)));
-            record.emails().forEach(e -> current(found.byEmail().getOrDefault(e, List.of()), batchWith(e))
+            for (Phone phone : record.phones()) {
+                current(found.byPhone().getOrDefault(phone.number(), List.of()), phone.number())
+                        .forEach(c -> candidates.put(c.id(), c));
+            }
+            record.emails().forEach(e -> current(found.byEmail().getOrDefault(e, List.of()), e)
                     .forEach(c -> candidates.put(c.id(), c)));
             for (String block : prepared.nameBlocks()) {
                 List<Customer> stored = found.byNameBlock().getOrDefault(block, List.of());
-                Set<UUID> inBatch = index.getOrDefault(new NameBlock(block), Set.of());
+                NameBlock key = new NameBlock(block);
                 boolean wholeName = PersonNames.isWholeName(block);
-                if (wholeName && stored.size() + inBatch.size() > 2 * PersonNames.COMMON_NAME) {
+                if (wholeName && stored.size() + bearers(key).size() > 2 * PersonNames.COMMON_NAME) {
                     continue; // too common even if every stored one is also in the batch
                 }
-                List<Customer> bearers = current(stored, batchWith(new NameBlock(block)));
+                List<Customer> bearers = current(stored, key);
                 if (!wholeName || bearers.size() <= PersonNames.COMMON_NAME) {
                     bearers.forEach(c -> candidates.put(c.id(), c));
                 }
@@ -213,22 +334,26 @@ public final class Importer {
             return candidates.values();
         }
 
-        private Optional<Customer> best(Person person, List<Customer> customers) {
-            return customers.stream().max((a, b) -> Double.compare(PersonMatcher.score(person, personOf(a)),
-                    PersonMatcher.score(person, personOf(b))));
+        /** The ids of this import's customers with a phone number, an e-mail address or a {@link NameBlock}. */
+        @SuppressWarnings("unchecked")
+        private Collection<UUID> bearers(Object numberEmailOrBlock) {
+            Object bearers = index.get(numberEmailOrBlock);
+            return bearers == null ? List.of() : bearers instanceof UUID one ? List.of(one) : (Set<UUID>) bearers;
         }
 
-        /** This batch's customers with a phone number, an e-mail address or a {@link NameBlock}. */
-        private List<Customer> batchWith(Object numberEmailOrFamily) {
-            return index.getOrDefault(numberEmailOrFamily, Set.of()).stream().map(touched::get).toList();
-        }
-
-        /** The master's customers as this batch has already changed them, and the batch's own new ones. */
-        private List<Customer> current(List<Customer> stored, List<Customer> inBatch) {
+        /**
+         * The master's customers with a phone number, e-mail address or name block as this import has changed them,
+         * and the import's own new ones with it.
+         */
+        private List<Customer> current(List<Customer> stored, Object numberEmailOrBlock) {
+            Collection<UUID> inBatch = bearers(numberEmailOrBlock);
+            if (inBatch.isEmpty() && stored.size() <= 1) {
+                return stored.isEmpty() ? List.of() : List.of(touched.getOrDefault(stored.get(0).id(), stored.get(0)));
+            }
             Map<UUID, Customer> all = new LinkedHashMap<>();
             stored.forEach(c -> all.put(c.id(), touched.getOrDefault(c.id(), c)));
-            inBatch.forEach(c -> all.put(c.id(), c));
-            return List.copyOf(all.values());
+            inBatch.forEach(id -> all.put(id, touched.get(id)));
+            return new ArrayList<>(all.values());
         }
 
         private Optional<Customer> current(Optional<Customer> stored) {
@@ -243,35 +368,59 @@ public final class Importer {
                 before.put(stored.id(), stored);
             }
             touched.put(updated.id(), updated);
+            unwritten.add(updated.id());
             updated.phones().forEach(phone -> indexed(phone.number(), updated.id()));
             updated.emails().forEach(email -> indexed(email, updated.id()));
             PersonNames.nameBlocks(updated.givenName(), updated.familyName(), updated.birthDate())
                     .forEach(block -> indexed(new NameBlock(block), updated.id()));
         }
 
+        /** Most keys have one bearer: an id alone, a set only for more. */
+        @SuppressWarnings("unchecked")
         private void indexed(Object key, UUID id) {
-            index.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(id);
+            index.merge(key, id, (had, one) -> {
+                if (had instanceof UUID first) {
+                    return first.equals(one) ? first : new LinkedHashSet<>(List.of(first, (UUID) one));
+                }
+                ((Set<UUID>) had).add((UUID) one);
+                return had;
+            });
         }
 
-        /** What is written: new customers at version 1, changed ones one version past what the master holds. */
-        Collection<Customer> changed() {
-            List<Customer> out = new ArrayList<>();
-            for (Customer customer : touched.values()) {
-                Customer original = before.get(customer.id());
+        /**
+         * What is written next: the customers touched since the batch before, new ones at version 1, changed ones
+         * one version past what the master holds (or will, once the batches before are written).
+         */
+        CustomerDirectory.Batch batch(String system, String file, List<ContactEvent> events, ImportReport finished) {
+            List<Customer> out = new ArrayList<>(unwritten.size());
+            Map<UUID, Customer> read = new HashMap<>();
+            for (UUID id : unwritten) {
+                Customer customer = touched.get(id);
+                Customer original = before.get(id);
                 long version = original == null ? 1 : original.version() + 1;
-                out.add(new Customer(customer.id(), version, customer.givenName(), customer.familyName(),
+                Customer written = new Customer(customer.id(), version, customer.givenName(), customer.familyName(),
                         customer.displayName(),
                         customer.birthDate(), customer.timeZone(), customer.doNotCall(), customer.doNotCallReason(),
                         customer.mergedInto(), customer.phones(), customer.emails(), customer.accounts(),
-                        customer.createdAt(), now));
+                        customer.createdAt(), now);
+                out.add(written);
+                if (original != null) {
+                    read.put(id, original);
+                }
+                before.put(id, written);
+                touched.put(id, written);
             }
-            return out;
+            unwritten.clear();
+            List<ImportReport.Suggestion> newSuggestions = List.copyOf(suggestions.subList(suggestionsWritten,
+                    suggestions.size()));
+            suggestionsWritten = suggestions.size();
+            return new CustomerDirectory.Batch(system, file, out, read, events, newSuggestions, finished);
         }
 
         private Customer newCustomer(PreparedRecord prepared) {
             SourceRecord record = prepared.record();
             return new Customer(Ids.newId(), 1, record.givenName(), record.familyName(), null, record.birthDate(),
-                    prepared.zone(), false, null, null, record.phones(), record.emails(), List.of(record.account()),
+                    record.zone(), false, null, null, record.phones(), record.emails(), List.of(record.account()),
                     now, now);
         }
 
@@ -304,7 +453,7 @@ public final class Importer {
             Customer updated = new Customer(customer.id(), customer.version(),
                     customer.givenName() != null ? customer.givenName() : record.givenName(), customer.familyName(),
                     customer.displayName(), customer.birthDate() != null ? customer.birthDate() : record.birthDate(),
-                    customer.timeZone() != null ? customer.timeZone() : prepared.zone(), customer.doNotCall(),
+                    customer.timeZone() != null ? customer.timeZone() : record.zone(), customer.doNotCall(),
                     customer.doNotCallReason(), customer.mergedInto(), phones, List.copyOf(emails), accounts,
                     customer.createdAt(), customer.updatedAt());
             return sameContent(customer, updated) ? customer : updated;
@@ -317,7 +466,14 @@ public final class Importer {
             return;
         }
         Set<String> present = new LinkedHashSet<>();
-        rows.forEach(row -> present.addAll(row.values().keySet()));
+        Set<String> last = null;
+        for (SourceRow row : rows) {
+            Set<String> columns = row.values().keySet();
+            if (columns != last) { // the rows of a CSV file share one set of columns
+                present.addAll(columns);
+                last = columns;
+            }
+        }
         List<String> missing = mapping.columns().stream().filter(column -> !present.contains(column)).toList();
         if (!missing.isEmpty()) {
             throw new ImportException("The extract has no column " + String.join(", ", missing) + " that the "

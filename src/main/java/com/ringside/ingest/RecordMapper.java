@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -64,12 +65,17 @@ final class RecordMapper {
         }
         List<String> notes = new ArrayList<>();
         Map<PhoneNumber, Phone> numbers = new LinkedHashMap<>();
+        ZoneId zone = null; // of the first number that rings in only one
         for (String column : mapping.phones()) {
             String raw = row.get(column);
             if (raw != null) {
-                phones.normalize(raw).ifPresentOrElse(number -> numbers.putIfAbsent(number,
-                                new Phone(number, typeOf(column), false)),
-                        () -> notes.add("phone '" + abbreviate(raw) + "' in '" + column + "' is not a valid number"));
+                PhoneNormalizer.Read read = phones.read(raw).orElse(null);
+                if (read == null) {
+                    notes.add("phone '" + abbreviate(raw) + "' in '" + column + "' is not a valid number");
+                } else if (numbers.putIfAbsent(read.number(), new Phone(read.number(), typeOf(column), false)) == null
+                        && zone == null && read.zones().size() == 1) {
+                    zone = read.zones().get(0);
+                }
             }
         }
         Set<String> emails = new LinkedHashSet<>();
@@ -102,7 +108,7 @@ final class RecordMapper {
         Account account = new Account(mapping.line(), mapping.sourceSystem(), key, row.get(mapping.product()),
                 status(row.get(mapping.status())), openedOn);
         return new Mapped(new SourceRecord(row.line(), given, family, birthDate, List.copyOf(numbers.values()),
-                List.copyOf(emails), account, List.copyOf(contacts)), null, notes);
+                List.copyOf(emails), account, List.copyOf(contacts), zone), null, notes);
     }
 
     private static DateTimeFormatter dates(String format) {

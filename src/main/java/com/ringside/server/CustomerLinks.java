@@ -56,24 +56,54 @@ final class CustomerLinks implements AutoCloseable {
     /** {@code previous}: the customer as stored now, when known; null to rewrite every row of a later version. */
     void add(Customer customer, Customer previous) throws SQLException {
         String id = customer.id().toString();
-        Set<Link> wanted = linksOf(customer);
-        if (customer.version() > 1 && previous != null && previous.version() == customer.version() - 1) {
-            Set<Link> stored = linksOf(previous);
-            for (Link link : stored) {
-                if (!wanted.contains(link)) {
-                    bind(unlinks.get(link.table().ordinal()), link, id);
+        boolean changed = customer.version() > 1 && previous != null && previous.version() == customer.version() - 1;
+        if (!changed) {
+            if (customer.version() > 1) { // version 1 is a customer's first write: there is nothing to take away
+                for (PreparedStatement unlink : unlinkAll) {
+                    unlink.setString(1, id);
+                    unlink.addBatch();
                 }
             }
-            wanted.removeAll(stored);
-        } else if (customer.version() > 1) { // version 1 is a customer's first write: there is nothing to take away
-            for (PreparedStatement unlink : unlinkAll) {
-                unlink.setString(1, id);
-                unlink.addBatch();
+            addAll(customer, id); // a row twice is written once: ON CONFLICT DO NOTHING
+            return;
+        }
+        Set<Link> wanted = linksOf(customer);
+        Set<Link> stored = linksOf(previous);
+        for (Link link : stored) {
+            if (!wanted.contains(link)) {
+                bind(unlinks.get(link.table().ordinal()), link, id);
             }
         }
+        wanted.removeAll(stored);
         for (Link link : wanted) {
             bind(links.get(link.table().ordinal()), link, id);
         }
+    }
+
+    /** Every row of the customer, as {@link #linksOf} gives them, bound straight away. */
+    private void addAll(Customer customer, String id) throws SQLException {
+        for (Phone phone : customer.phones()) {
+            bind(Table.PHONE, id, phone.number().e164());
+        }
+        for (Account account : customer.accounts()) {
+            bind(Table.SOURCE_KEY, id, account.sourceSystem().code(), account.sourceKey());
+        }
+        for (String email : customer.emails()) {
+            bind(Table.EMAIL, id, email.strip().toLowerCase(Locale.ROOT));
+        }
+        for (String block : PersonNames.nameBlocks(customer.givenName(), customer.familyName(), customer.birthDate())) {
+            bind(Table.NAME_BLOCK, id, block);
+        }
+    }
+
+    private void bind(Table table, String id, String... key) throws SQLException {
+        PreparedStatement statement = links.get(table.ordinal());
+        int index = 1;
+        for (String value : key) {
+            statement.setString(index++, value);
+        }
+        statement.setString(index, id);
+        statement.addBatch();
     }
 
     private static Set<Link> linksOf(Customer customer) {

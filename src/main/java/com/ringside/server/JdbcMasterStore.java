@@ -245,55 +245,64 @@ public final class JdbcMasterStore implements MasterStore {
             }
 
             @Override
-            public void saveAll(Collection<Customer> customers, Map<UUID, Customer> read,
-                                Collection<ContactEvent> events, ImportReport report, Instant now) {
-                transaction(connection -> {
-                    refuseChangedSince(connection, read.values());
-                    writeCustomers(connection, customers, read, now);
-                    writeNewEvents(connection, events, now);
-                    String source = report.system() + " " + report.file();
-                    try (PreparedStatement insert = connection.prepareStatement("""
-                            INSERT INTO merge_suggestion (id, customer_id, candidate_id, score, source, status, created_at)
-                            VALUES (?, ?, ?, ?, ?, 'PENDING', ?)""")) {
-                        for (ImportReport.Suggestion suggestion : report.suggestions()) {
-                            insert.setString(1, Ids.newId().toString());
-                            insert.setString(2, suggestion.created().toString());
-                            insert.setString(3, suggestion.candidate().toString());
-                            insert.setDouble(4, suggestion.score());
-                            insert.setString(5, source + " line " + suggestion.line());
-                            insert.setLong(6, now.toEpochMilli());
-                            insert.addBatch();
-                        }
-                        insert.executeBatch();
-                    }
-                    try (PreparedStatement run = connection.prepareStatement("""
-                            INSERT INTO import_run (id, system, file, rows_read, created, matched, merged, suggested,
-                                rejected, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                        run.setString(1, Ids.newId().toString());
-                        run.setString(2, report.system());
-                        run.setString(3, report.file());
-                        run.setLong(4, report.rowsRead());
-                        run.setInt(5, report.created());
-                        run.setInt(6, report.matched());
-                        run.setInt(7, report.merged());
-                        run.setInt(8, report.suggested());
-                        run.setInt(9, report.rejected().size());
-                        run.setLong(10, now.toEpochMilli());
-                        run.executeUpdate();
-                    }
-                    audit(connection, now, actor, "import", report.system() + " " + report.file(), String.format(
-                            java.util.Locale.ROOT, "%d rows: %d created, %d matched, %d merged, %d suggested, %d rejected",
-                            report.rowsRead(), report.created(), report.matched(), report.merged(), report.suggested(),
-                            report.rejected().size()));
+            public void save(Batch batch, Instant now) {
+                database.writeLarge(connection -> {
+                    writeBatch(connection, batch, now);
                     return null;
                 });
+            }
+
+            private void writeBatch(Connection connection, Batch batch, Instant now) throws SQLException {
+                refuseChangedSince(connection, batch.read().values());
+                writeCustomers(connection, batch.customers(), batch.read(), now);
+                writeNewEvents(connection, batch.events(), now);
+                String source = batch.system() + " " + batch.file();
+                try (PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO merge_suggestion (id, customer_id, candidate_id, score, source, status, created_at)
+                        VALUES (?, ?, ?, ?, ?, 'PENDING', ?)""")) {
+                    for (ImportReport.Suggestion suggestion : batch.suggestions()) {
+                        insert.setString(1, Ids.newId().toString());
+                        insert.setString(2, suggestion.created().toString());
+                        insert.setString(3, suggestion.candidate().toString());
+                        insert.setDouble(4, suggestion.score());
+                        insert.setString(5, source + " line " + suggestion.line());
+                        insert.setLong(6, now.toEpochMilli());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                if (batch.finished() != null) {
+                    recordRun(connection, batch.finished(), now);
+                }
+            }
+
+            private void recordRun(Connection connection, ImportReport report, Instant now) throws SQLException {
+                try (PreparedStatement run = connection.prepareStatement("""
+                        INSERT INTO import_run (id, system, file, rows_read, created, matched, merged, suggested,
+                            rejected, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    run.setString(1, Ids.newId().toString());
+                    run.setString(2, report.system());
+                    run.setString(3, report.file());
+                    run.setLong(4, report.rowsRead());
+                    run.setInt(5, report.created());
+                    run.setInt(6, report.matched());
+                    run.setInt(7, report.merged());
+                    run.setInt(8, report.suggested());
+                    run.setInt(9, report.rejected().size());
+                    run.setLong(10, now.toEpochMilli());
+                    run.executeUpdate();
+                }
+                audit(connection, now, actor, "import", report.system() + " " + report.file(), String.format(
+                        java.util.Locale.ROOT, "%d rows: %d created, %d matched, %d merged, %d suggested, %d rejected",
+                        report.rowsRead(), report.created(), report.matched(), report.merged(), report.suggested(),
+                        report.rejected().size()));
             }
         };
     }
 
     /**
      * The customers an import read, still at the versions it read them? One somebody else changed meanwhile (a
-     * merge, a do-not-call) would be overwritten, so the import is refused whole and can be run again.
+     * merge, a do-not-call) would be overwritten, so the import's batch is refused whole and can be run again.
      */
     private void refuseChangedSince(Connection connection, Collection<Customer> read) throws SQLException {
         Map<String, Long> versions = new HashMap<>();
@@ -305,7 +314,7 @@ public final class JdbcMasterStore implements MasterStore {
                 while (rows.next()) {
                     if (rows.getLong(2) != versions.get(rows.getString(1))) {
                         throw new ImportException("Customer " + rows.getString(1) + " was changed in the master while"
-                                + " the file was being matched. Nothing was imported; run the import again.");
+                                + " the file was being matched.");
                     }
                 }
             }

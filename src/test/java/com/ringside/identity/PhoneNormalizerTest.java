@@ -10,6 +10,7 @@ import com.google.i18n.phonenumbers.Phonenumber;
 import com.ringside.domain.PhoneNumber;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -72,5 +73,29 @@ class PhoneNormalizerTest {
             assertThat(PhoneNormalizer.regionOf(PhoneNumber.of(e164))).as(e164).isEqualTo(region == null ? "ZZ" : region);
         }
         assertThat(examples).hasSizeGreaterThan(1_000);
+    }
+
+    @Test
+    void readingANumberGivesWhatNormalizingItAndItsZonesGiveForEveryRegionsExampleNumbers() throws NumberParseException {
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        PhoneZones zones = new PhoneZones();
+        int read = 0;
+        for (String region : List.of("US", "GB", "FR", "DE", "IN", "BR", "MX", "AU")) {
+            PhoneNormalizer normalizer = new PhoneNormalizer(region);
+            for (String e164 : ExampleNumbers.all()) {
+                Phonenumber.PhoneNumber parsed = util.parse(e164, "ZZ");
+                for (String written : List.of(e164, util.format(parsed, PhoneNumberFormat.INTERNATIONAL),
+                        util.format(parsed, PhoneNumberFormat.NATIONAL), "not a number")) {
+                    Optional<PhoneNumber> expected = normalizer.normalize(written);
+                    assertThat(normalizer.read(written).map(PhoneNormalizer.Read::number)).as(written).isEqualTo(expected);
+                    if (expected.isPresent()) {
+                        read++;
+                        assertThat(normalizer.read(written).orElseThrow().zones()).as(written)
+                                .isEqualTo(zones.zonesFor(expected.get()));
+                    }
+                }
+            }
+        }
+        assertThat(read).isGreaterThan(8_000);
     }
 }

@@ -76,7 +76,7 @@ class MatchingTest {
     }
 
     @Test
-    void aCustomerChangedInTheMasterWhileTheFileIsMatchedLeavesTheWholeFileUnimported() throws Exception {
+    void aCustomerChangedInTheMasterWhileABatchIsMatchedLeavesTheWholeBatchUnimported() throws Exception {
         try (JdbcMasterStore master = TestMasters.store(Backend.SQLITE, dir.resolve("master"))) {
             new Importer(master.directory()).run(mapping("policy_admin"), file("policies.csv", POLICIES
                     + "P-1,Ana,Ruiz,03/14/1985,(415) 555-0123,,,Home,IN FORCE,04/02/2021\n"), NOW);
@@ -90,10 +90,9 @@ class MatchingTest {
                 }
 
                 @Override
-                public void saveAll(Collection<Customer> customers, Map<UUID, Customer> read,
-                                    Collection<ContactEvent> events, ImportReport report, Instant now) {
+                public void save(Batch batch, Instant now) {
                     master.saveCustomer(ana.withDoNotCall("Asked on the phone"), now);
-                    real.saveAll(customers, read, events, report, now);
+                    real.save(batch, now);
                 }
             };
 
@@ -107,9 +106,92 @@ class MatchingTest {
             Customer now = master.customer(ana.id()).orElseThrow();
             assertThat(now.doNotCall()).as("the change made meanwhile is kept").isTrue();
             assertThat(now.accounts()).extracting(a -> a.sourceKey()).containsExactly("P-1");
-            assertThat(master.customersByPhone(PhoneNumber.of("+13125550134"))).as("nor half of the file").isEmpty();
+            assertThat(master.customersByPhone(PhoneNumber.of("+13125550134"))).as("nor half of the batch").isEmpty();
             assertThat(new Importer(master.directory()).run(mapping("loan_servicing"), loans, NOW).matched())
                     .as("run again, it goes in").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anImportThatStopsKeepsTheBatchesBeforeAndARerunImportsTheRestChangingNothingKept() throws Exception {
+        try (JdbcMasterStore master = TestMasters.store(Backend.SQLITE, dir.resolve("master"))) {
+            new Importer(master.directory()).run(mapping("policy_admin"), file("policies.csv", POLICIES
+                    + "P-1,Ana,Ruiz,03/14/1985,(415) 555-0123,,,Home,IN FORCE,04/02/2021\n"), NOW);
+            Customer ana = master.customersByPhone(PhoneNumber.of("+14155550123")).get(0);
+            CustomerDirectory real = master.directory();
+            List<Integer> batches = new java.util.ArrayList<>();
+            CustomerDirectory changedBeforeTheSecondBatch = new CustomerDirectory() {
+                @Override
+                public Found find(SourceSystem system, Set<String> keys, Set<PhoneNumber> phones, Set<String> emails,
+                                  Set<String> blocks) {
+                    return real.find(system, keys, phones, emails, blocks);
+                }
+
+                @Override
+                public void save(Batch batch, Instant now) {
+                    batches.add(batch.customers().size());
+                    if (batches.size() == 2) {
+                        master.saveCustomer(ana.withDoNotCall("Asked on the phone"), now);
+                    }
+                    real.save(batch, now);
+                }
+            };
+            // Two rows a batch: Sam and Lee (line 3), then Ana (line 4) and Kim, then Noor.
+            Path loans = file("loans.csv", LOANS
+                    + "L-1,\"OKAFOR, SAM\",1990-01-01,+1 312 555 0134,,Auto loan,OPEN,2025-06-03\n"
+                    + "L-2,\"PARK, LEE\",1991-02-02,+1 312 555 0135,,Auto loan,OPEN,2025-06-03\n"
+                    + "L-3,\"RUIZ, ANA\",1985-03-14,+1 415 555 0123,ana@example.com,Auto loan,OPEN,2025-06-03\n"
+                    + "L-4,\"LEE, KIM\",1992-03-03,+1 312 555 0136,,Auto loan,OPEN,2025-06-03\n"
+                    + "L-5,\"HADDAD, NOOR\",1993-04-04,+1 312 555 0137,,Auto loan,OPEN,2025-06-03\n");
+            assertThatThrownBy(() -> new Importer(changedBeforeTheSecondBatch, 2).run(mapping("loan_servicing"), loans, NOW))
+                    .isInstanceOf(ImportException.class).hasMessageContaining("changed in the master")
+                    .hasMessageContaining("rows up to line 3 were imported (2 rows")
+                    .hasMessageContaining("nothing after them");
+            assertThat(batches).as("no batch after the one refused").hasSize(2);
+            assertThat(master.customersByPhone(PhoneNumber.of("+13125550134"))).as("the first batch is kept").hasSize(1);
+            assertThat(master.customersByPhone(PhoneNumber.of("+13125550135"))).hasSize(1);
+            assertThat(master.customersByPhone(PhoneNumber.of("+13125550136"))).as("none of the second").isEmpty();
+            assertThat(master.customersByPhone(PhoneNumber.of("+13125550137"))).as("nor any after it").isEmpty();
+            assertThat(master.customer(ana.id()).orElseThrow().doNotCall()).isTrue();
+            long seq = master.latestSeq();
+            Customer sam = master.customersByPhone(PhoneNumber.of("+13125550134")).get(0);
+
+            ImportReport rest = new Importer(master.directory(), 2).run(mapping("loan_servicing"), loans, NOW);
+
+            assertThat(rest.unchanged()).as("the kept rows are found by their keys").isEqualTo(2);
+            assertThat(rest.matched()).as("and Ana by her phone").isEqualTo(3);
+            assertThat(rest.created()).isEqualTo(2);
+            assertThat(master.customer(sam.id()).orElseThrow()).as("a kept row is not written again").isEqualTo(sam);
+            assertThat(master.customer(ana.id()).orElseThrow().accounts()).extracting(a -> a.sourceKey())
+                    .containsExactlyInAnyOrder("P-1", "L-3");
+            assertThat(master.customer(ana.id()).orElseThrow().doNotCall()).as("the change made meanwhile is kept").isTrue();
+            assertThat(master.latestSeq()).isGreaterThan(seq);
+            long after = master.latestSeq();
+            assertThat(new Importer(master.directory(), 2).run(mapping("loan_servicing"), loans, NOW).unchanged())
+                    .isEqualTo(5);
+            assertThat(master.latestSeq()).as("and once all of it is in, again changes nothing").isEqualTo(after);
+        }
+    }
+
+    @Test
+    void customersOfAnEarlierBatchAreFoundByTheRowsOfALaterOne() throws Exception {
+        try (JdbcMasterStore master = TestMasters.store(Backend.SQLITE, dir.resolve("master"))) {
+            ImportReport report = new Importer(master.directory(), 1).run(mapping("policy_admin"), file("policies.csv",
+                    POLICIES
+                    + "P-1,Ana,Müller,03/14/1985,(415) 555-0123,,,Home,IN FORCE,04/02/2021\n"
+                    + "P-2,Ben,Okafor,05/05/1970,(312) 555-0100,,,Home,IN FORCE,04/02/2021\n"
+                    + "P-3,Ana,Muller,03/14/1985,(312) 555-0199,,,Auto,IN FORCE,04/02/2021\n"
+                    + "P-4,Ana,Müller,03/14/1985,(312) 555-0199,,ana@example.com,Boat,IN FORCE,04/02/2021\n"), NOW);
+
+            assertThat(report.created()).as("Ana, then Ben").isEqualTo(2);
+            assertThat(report.merged()).as("Ana by name and birth date, in a batch after hers").isEqualTo(1);
+            assertThat(report.matched()).as("and again by the phone her second row brought").isEqualTo(1);
+            Customer ana = master.customersByPhone(PhoneNumber.of("+14155550123")).get(0);
+            assertThat(ana.accounts()).extracting(a -> a.sourceKey()).containsExactlyInAnyOrder("P-1", "P-3", "P-4");
+            assertThat(ana.version()).as("written once a batch").isEqualTo(3);
+            assertThat(ana.emails()).containsExactly("ana@example.com");
+            assertThat(master.customersByPhone(PhoneNumber.of("+13125550199"))).extracting(Customer::id)
+                    .containsExactly(ana.id());
         }
     }
 
