@@ -247,15 +247,12 @@ public final class Importer {
                 }
                 return known.get().id();
             }
-            Customer best = null;
-            double bestScore = 0;
+            BestCandidate scored = new BestCandidate();
             for (Customer candidate : candidates(prepared, found)) {
-                double score = PersonMatcher.score(person, personOf(candidate));
-                if (score > bestScore) {
-                    best = candidate;
-                    bestScore = score;
-                }
+                scored.offer(candidate, PersonMatcher.score(person, personOf(candidate)));
             }
+            Customer best = scored.best();
+            double bestScore = scored.score();
             if (best != null && bestScore >= PersonMatcher.AUTO_MERGE) {
                 merged++;
                 keep(best, withRecord(best, prepared));
@@ -274,37 +271,27 @@ public final class Importer {
         private Optional<Customer> deterministic(SourceRecord record, Person person, CustomerDirectory.Found found) {
             for (Phone phone : record.phones()) {
                 PhoneNumber number = phone.number();
-                Customer samePerson = null;
-                double bestScore = 0;
+                BestCandidate samePerson = new BestCandidate();
                 for (Customer c : current(found.byPhone().getOrDefault(number, List.of()), number)) {
                     Person other = personOf(c);
                     if (PersonMatcher.compatibleNames(person, other) && birthDatesAgree(person, other)) {
-                        double score = PersonMatcher.score(person, other);
-                        if (samePerson == null || score > bestScore) {
-                            samePerson = c;
-                            bestScore = score;
-                        }
+                        samePerson.offer(c, PersonMatcher.score(person, other));
                     }
                 }
-                if (samePerson != null) {
-                    return Optional.of(samePerson);
+                if (samePerson.best() != null) {
+                    return Optional.of(samePerson.best());
                 }
             }
             for (String email : record.emails()) {
-                Customer samePerson = null;
-                double bestScore = 0;
+                BestCandidate samePerson = new BestCandidate();
                 for (Customer c : current(found.byEmail().getOrDefault(email, List.of()), email)) {
                     Person other = personOf(c);
                     if (birthDatesAgree(person, other)) {
-                        double score = PersonMatcher.score(person, other);
-                        if (samePerson == null || score > bestScore) {
-                            samePerson = c;
-                            bestScore = score;
-                        }
+                        samePerson.offer(c, PersonMatcher.score(person, other));
                     }
                 }
-                if (samePerson != null) {
-                    return Optional.of(samePerson);
+                if (samePerson.best() != null) {
+                    return Optional.of(samePerson.best());
                 }
             }
             return Optional.empty();
@@ -323,8 +310,8 @@ public final class Importer {
                 List<Customer> stored = found.byNameBlock().getOrDefault(block, List.of());
                 NameBlock key = new NameBlock(block);
                 boolean wholeName = PersonNames.isWholeName(block);
-                if (wholeName && stored.size() + bearers(key).size() > 2 * PersonNames.COMMON_NAME) {
-                    continue; // too common even if every stored one is also in the batch
+                if (wholeName && Math.max(stored.size(), bearers(key).size()) > PersonNames.COMMON_NAME) {
+                    continue; // too common, whether or not the stored ones are this import's own
                 }
                 List<Customer> bearers = current(stored, key);
                 if (!wholeName || bearers.size() <= PersonNames.COMMON_NAME) {
