@@ -3,6 +3,7 @@ package com.ringside.ingest;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,7 +37,7 @@ final class BatchWriter implements AutoCloseable {
     /** Queues the batch of {@code rows} rows read up to {@code lastLine}; throws the failure of one before it. */
     void write(CustomerDirectory.Batch batch, long rows, long lastLine) {
         while (pending.size() >= QUEUED || (!pending.isEmpty() && pending.peekFirst().isDone())) {
-            await(pending.removeFirst());
+            Awaited.result(pending.removeFirst());
         }
         pending.addLast(thread.submit(() -> {
             if (stopped) {
@@ -56,7 +57,7 @@ final class BatchWriter implements AutoCloseable {
     /** Waits for every batch to be written. */
     void finish() {
         while (!pending.isEmpty()) {
-            await(pending.removeFirst());
+            Awaited.result(pending.removeFirst());
         }
     }
 
@@ -82,24 +83,10 @@ final class BatchWriter implements AutoCloseable {
                     ? new ImportException(failure.getMessage() + " Nothing was imported; run the import again.", failure)
                     : failure;
         }
-        return new ImportException(String.format(java.util.Locale.ROOT, "%s The rows up to line %d were imported (%,d"
+        return new ImportException(String.format(Locale.ROOT, "%s The rows up to line %d were imported (%,d"
                 + " rows, in whole batches); nothing after them was. Run the import again to import the rest: the rows"
                 + " already imported are found by their keys and left as they are.", failure.getMessage(),
                 keptThroughLine, keptRows), failure);
-    }
-
-    private void await(Future<?> write) {
-        try {
-            write.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ImportException("The import was interrupted.");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -45,18 +44,7 @@ final class ChunkLookups implements AutoCloseable {
 
     /** What the master holds for the next chunk, in the order the chunks were given. */
     CustomerDirectory.Found next() {
-        Future<CustomerDirectory.Found> found = ahead.removeFirst();
-        try {
-            return found.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ImportException("The import was interrupted.");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return Awaited.result(ahead.removeFirst());
     }
 
     private CustomerDirectory.Found find(List<PreparedRecord> chunk) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,19 +83,8 @@ class MatchingTest {
                     + "P-1,Ana,Ruiz,03/14/1985,(415) 555-0123,,,Home,IN FORCE,04/02/2021\n"), NOW);
             Customer ana = master.customersByPhone(PhoneNumber.of("+14155550123")).get(0);
             CustomerDirectory real = master.directory();
-            CustomerDirectory changedMeanwhile = new CustomerDirectory() {
-                @Override
-                public Found find(SourceSystem system, Set<String> keys, Set<PhoneNumber> phones, Set<String> emails,
-                                  Set<String> blocks) {
-                    return real.find(system, keys, phones, emails, blocks);
-                }
-
-                @Override
-                public void save(Batch batch, Instant now) {
-                    master.saveCustomer(ana.withDoNotCall("Asked on the phone"), now);
-                    real.save(batch, now);
-                }
-            };
+            CustomerDirectory changedMeanwhile = beforeEachSave(real,
+                    (batch, now) -> master.saveCustomer(ana.withDoNotCall("Asked on the phone"), now));
 
             Path loans = file("loans.csv", LOANS
                     + "L-1,\"RUIZ, ANA\",1985-03-14,+1 415 555 0123,ana@example.com,Auto loan,OPEN,2025-06-03\n"
@@ -120,22 +110,12 @@ class MatchingTest {
             Customer ana = master.customersByPhone(PhoneNumber.of("+14155550123")).get(0);
             CustomerDirectory real = master.directory();
             List<Integer> batches = new java.util.ArrayList<>();
-            CustomerDirectory changedBeforeTheSecondBatch = new CustomerDirectory() {
-                @Override
-                public Found find(SourceSystem system, Set<String> keys, Set<PhoneNumber> phones, Set<String> emails,
-                                  Set<String> blocks) {
-                    return real.find(system, keys, phones, emails, blocks);
+            CustomerDirectory changedBeforeTheSecondBatch = beforeEachSave(real, (batch, now) -> {
+                batches.add(batch.customers().size());
+                if (batches.size() == 2) {
+                    master.saveCustomer(ana.withDoNotCall("Asked on the phone"), now);
                 }
-
-                @Override
-                public void save(Batch batch, Instant now) {
-                    batches.add(batch.customers().size());
-                    if (batches.size() == 2) {
-                        master.saveCustomer(ana.withDoNotCall("Asked on the phone"), now);
-                    }
-                    real.save(batch, now);
-                }
-            };
+            });
             // Two rows a batch: Sam and Lee (line 3), then Ana (line 4) and Kim, then Noor.
             Path loans = file("loans.csv", LOANS
                     + "L-1,\"OKAFOR, SAM\",1990-01-01,+1 312 555 0134,,Auto loan,OPEN,2025-06-03\n"
@@ -201,5 +181,23 @@ class MatchingTest {
 
     private static SourceMapping mapping(String system) {
         return SourceMapping.read(Path.of("assets/ingest", system + ".mapping.json"));
+    }
+
+    /** The directory as it is, with {@code meanwhile} done just before each batch is saved. */
+    private static CustomerDirectory beforeEachSave(CustomerDirectory real,
+                                                    BiConsumer<CustomerDirectory.Batch, Instant> meanwhile) {
+        return new CustomerDirectory() {
+            @Override
+            public Found find(SourceSystem system, Set<String> keys, Set<PhoneNumber> phones, Set<String> emails,
+                              Set<String> blocks) {
+                return real.find(system, keys, phones, emails, blocks);
+            }
+
+            @Override
+            public void save(Batch batch, Instant now) {
+                meanwhile.accept(batch, now);
+                real.save(batch, now);
+            }
+        };
     }
 }
