@@ -14,6 +14,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("concurrent").definedBy("com.ringside.concurrent..")
             .layer("domain").definedBy("com.ringside.domain..")
             .layer("policy").definedBy("com.ringside.policy..")
             .layer("identity").definedBy("com.ringside.identity..")
@@ -27,6 +28,7 @@ class ArchitectureTest {
             .layer("desktop").definedBy("com.ringside.desktop..")
             .layer("entry").definedBy("com.ringside.app..", "com.ringside.cli..")
             .whereLayer("entry").mayNotBeAccessedByAnyLayer()
+            .whereLayer("concurrent").mayNotAccessAnyLayer()
             .whereLayer("desktop").mayOnlyBeAccessedByLayers("entry")
             .whereLayer("server").mayOnlyBeAccessedByLayers("entry")
             .whereLayer("demo").mayOnlyBeAccessedByLayers("entry", "desktop", "server")

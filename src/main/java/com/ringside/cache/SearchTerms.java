@@ -29,8 +29,8 @@ public final class SearchTerms {
     private SearchTerms() {
     }
 
-    /** Space-separated words a customer can be found by: every word and every part of one. */
-    public static String indexText(Customer customer) {
+    /** Space-separated words a customer can be found by: every word and every part of one, before pruning. */
+    static String indexText(Customer customer) {
         return String.join(" ", words(customer));
     }
 

@@ -3,6 +3,7 @@ package com.ringside.cti;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ringside.concurrent.DaemonThreads;
 import com.ringside.domain.PhoneNumber;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -66,8 +67,7 @@ public final class BaresipTelephony implements Telephony {
             throw new IllegalStateException("Already started");
         }
         listener = events;
-        reader = new Thread(this::run, "baresip-events");
-        reader.setDaemon(true);
+        reader = DaemonThreads.named("baresip-events").newThread(this::run);
         reader.start();
     }
 

@@ -1,5 +1,6 @@
 package com.ringside.ingest;
 
+import com.ringside.concurrent.DaemonThreads;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -19,11 +20,7 @@ final class BatchWriter implements AutoCloseable {
     private final CustomerDirectory directory;
     private final Instant now;
     private final Deque<Future<?>> pending = new ArrayDeque<>();
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
-        Thread writer = new Thread(task, "import-writer");
-        writer.setDaemon(true);
-        return writer;
-    });
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(DaemonThreads.named("import-writer"));
     /** Written only on the writer's thread, read after waiting for it. */
     private volatile long keptRows;
     private volatile long keptThroughLine;

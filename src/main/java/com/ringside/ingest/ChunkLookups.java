@@ -1,5 +1,6 @@
 package com.ringside.ingest;
 
+import com.ringside.concurrent.DaemonThreads;
 import com.ringside.domain.Customer;
 import com.ringside.domain.PhoneNumber;
 import com.ringside.domain.SourceSystem;
@@ -26,11 +27,7 @@ final class ChunkLookups implements AutoCloseable {
     private final Map<String, List<Customer>> blocksRead = new HashMap<>();
     /** Added to while the chunks before are matched. */
     private final Deque<Future<CustomerDirectory.Found>> ahead = new ConcurrentLinkedDeque<>();
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
-        Thread lookups = new Thread(task, "import-lookups");
-        lookups.setDaemon(true);
-        return lookups;
-    });
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(DaemonThreads.named("import-lookups"));
 
     ChunkLookups(CustomerDirectory directory, SourceSystem system) {
         this.directory = directory;

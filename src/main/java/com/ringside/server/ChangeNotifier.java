@@ -1,5 +1,6 @@
 package com.ringside.server;
 
+import com.ringside.concurrent.DaemonThreads;
 import io.javalin.http.sse.SseClient;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,11 +27,8 @@ final class ChangeNotifier implements AutoCloseable {
     /** A look is queued and has not started: writes nudging meanwhile are seen by it, so they need no look of their own. */
     private final AtomicBoolean looking = new AtomicBoolean();
     private volatile boolean failing;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "change-notifier");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("change-notifier"));
 
     ChangeNotifier(MasterStore store) {
         this.store = store;

@@ -1,5 +1,6 @@
 package com.ringside.server;
 
+import com.ringside.concurrent.DaemonThreads;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,11 +17,8 @@ final class TallyFolder implements AutoCloseable {
     private static final long EVERY_MILLIS = 1_000;
 
     private final MasterDatabase database;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "tally-folder");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("tally-folder"));
 
     TallyFolder(MasterDatabase database) {
         this.database = database;

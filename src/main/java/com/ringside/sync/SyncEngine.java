@@ -2,6 +2,7 @@ package com.ringside.sync;
 
 import com.ringside.cache.SyncStore;
 import com.ringside.cache.SyncStore.Queued;
+import com.ringside.concurrent.DaemonThreads;
 import com.ringside.wire.WireRecords.PushResultJson;
 import com.ringside.wire.WireRecords.PushResultsJson;
 import java.time.Clock;
@@ -43,8 +44,9 @@ public final class SyncEngine implements AutoCloseable {
     private final SyncStore store;
     private final Clock clock;
     private final Listener listener;
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(named("sync"));
-    private final ExecutorService fetcher = Executors.newSingleThreadExecutor(named("sync-fetch"));
+    private final ScheduledExecutorService worker =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sync"));
+    private final ExecutorService fetcher = Executors.newSingleThreadExecutor(DaemonThreads.named("sync-fetch"));
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private final Thread stream;
     private volatile boolean closed;
@@ -57,7 +59,7 @@ public final class SyncEngine implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.listener = listener;
-        this.stream = named("sync-stream").newThread(this::listen);
+        this.stream = DaemonThreads.named("sync-stream").newThread(this::listen);
     }
 
     public void start() {
@@ -259,13 +261,5 @@ public final class SyncEngine implements AutoCloseable {
         SyncStore.State state = store.state();
         status = new SyncStatus(online, state.syncedAt(), store.outboxSize(), violations, status.received(), problem);
         listener.status(status);
-    }
-
-    private static java.util.concurrent.ThreadFactory named(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -1,5 +1,6 @@
 package com.ringside.desktop.rules;
 
+import com.ringside.concurrent.DaemonThreads;
 import com.ringside.desktop.DeskSession;
 import com.ringside.domain.ContactEvent;
 import com.ringside.domain.ContactRule;
@@ -67,14 +68,13 @@ public final class RulesService {
         Instant since = from.minus(rule.lookBack());
         BlockingQueue<Group> queue = new ArrayBlockingQueue<>(4_096);
         Replayer replayer = new Replayer(new RuleReplay(session.policy()), rule, from, queue, READERS);
-        Thread worker = new Thread(replayer, "rule-preview");
-        worker.setDaemon(true);
+        Thread worker = DaemonThreads.named("rule-preview").newThread(replayer);
         worker.start();
         List<Thread> readers = new ArrayList<>();
         List<RuntimeException> readFailures = new CopyOnWriteArrayList<>();
         for (int part = 0; part < READERS; part++) {
             int share = part;
-            Thread reader = new Thread(() -> {
+            Thread reader = DaemonThreads.named("rule-preview-read-" + part).newThread(() -> {
                 try {
                     session.events().forEachCustomerSince(since, share, READERS, (customer, events) ->
                             put(queue, new Group(customer, events)));
@@ -83,8 +83,7 @@ public final class RulesService {
                 } finally {
                     put(queue, Group.END);
                 }
-            }, "rule-preview-read-" + part);
-            reader.setDaemon(true);
+            });
             reader.start();
             readers.add(reader);
         }

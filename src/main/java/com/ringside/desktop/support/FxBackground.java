@@ -1,9 +1,9 @@
 package com.ringside.desktop.support;
 
+import com.ringside.concurrent.DaemonThreads;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import org.slf4j.Logger;
@@ -12,12 +12,7 @@ import org.slf4j.LoggerFactory;
 /** Runs work on a small pool of daemon threads and answers on the FX thread. */
 public final class FxBackground implements Background, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FxBackground.class);
-    private final AtomicInteger threads = new AtomicInteger();
-    private final ExecutorService executor = Executors.newFixedThreadPool(2, work -> {
-        Thread thread = new Thread(work, "desk-io-" + threads.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService executor = Executors.newFixedThreadPool(2, DaemonThreads.numbered("desk-io"));
 
     @Override
     public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
