@@ -74,11 +74,13 @@ public final class SyncBenchmark {
         Path out = Path.of(BenchArgs.arg(args, "--out", "docs/benchmarks/sync.md"));
         String part = BenchArgs.arg(args, "--part", "all");
         Path dir = BenchFiles.scratch("ringside-sync-bench");
+        // A master kept between runs (seeding a million customers takes minutes) when one is named.
+        Path masterDir = Path.of(BenchArgs.arg(args, "--master-dir", dir.resolve("master").toString()));
         List<String> rows = new ArrayList<>();
         Clock clock = Clock.systemUTC();
 
         if (!part.equals("permits")) {
-            rows.addAll(sync(customers, events, dir, clock));
+            rows.addAll(sync(customers, events, dir, masterDir, clock));
         }
         if (!part.equals("sync")) {
             int desks = Integer.parseInt(BenchArgs.arg(args, "--desks", "64"));
@@ -118,15 +120,17 @@ public final class SyncBenchmark {
         }
     }
 
-    private static List<String> sync(int customers, int events, Path dir, Clock clock) throws Exception {
+    private static List<String> sync(int customers, int events, Path dir, Path masterDir, Clock clock) throws Exception {
         List<String> rows = new ArrayList<>();
-        try (MasterStore master = new JdbcMasterStore(MasterDatabase.sqlite(dir.resolve("master")), POLICY, clock);
+        try (MasterStore master = new JdbcMasterStore(MasterDatabase.sqlite(masterDir), POLICY, clock);
              MasterServer server = new MasterServer(master, clock, Duration.ofHours(2))) {
             long seeding = System.nanoTime();
             String password = "agent-password";
-            server.authenticator().addUser("agent", "Bench Agent", UserRole.AGENT, password.toCharArray());
-            server.authenticator().addUser("supervisor", "Bench Supervisor", UserRole.SUPERVISOR, password.toCharArray());
-            bulkLoad(master, new DemoCompany(7, LocalDate.now(clock), events), customers, clock);
+            if (master.latestSeq() == 0) {
+                server.authenticator().addUser("agent", "Bench Agent", UserRole.AGENT, password.toCharArray());
+                server.authenticator().addUser("supervisor", "Bench Supervisor", UserRole.SUPERVISOR, password.toCharArray());
+                bulkLoad(master, new DemoCompany(7, LocalDate.now(clock), events), customers, clock);
+            }
             Map<String, String> users = Map.of("agent", password, "supervisor", password);
             double seedSeconds = (System.nanoTime() - seeding) / 1e9;
             long changes = master.latestSeq();
