@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteOpenMode;
 
 /**
  * The cache file: opened only after it is known to be a Ringside cache this version can read, then migrated.
@@ -190,6 +191,8 @@ public final class CacheDatabase implements AutoCloseable {
         config.setBusyTimeout(10_000);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.setCacheSize(-32_000);
+        // The pool hands a connection to one thread at a time, so SQLite's own lock around every call is not needed.
+        config.setOpenMode(SQLiteOpenMode.NOMUTEX);
         SQLiteDataSource sqlite = new SQLiteDataSource(config);
         sqlite.setUrl("jdbc:sqlite:" + file);
 
