@@ -30,7 +30,7 @@ import org.sqlite.SQLiteOpenMode;
 public final class CacheDatabase implements AutoCloseable {
     public static final String FILE_NAME = "cache.db";
     /** The highest migration in db/cache; a test keeps the two in step. */
-    static final int SCHEMA_VERSION = 6;
+    static final int SCHEMA_VERSION = 7;
     private static final Logger LOG = LoggerFactory.getLogger(CacheDatabase.class);
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final String HISTORY_TABLE = "flyway_schema_history";

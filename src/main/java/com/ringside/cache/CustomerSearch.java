@@ -24,12 +24,13 @@ final class CustomerSearch {
      */
     private static final String PAGE = """
             WITH matched AS MATERIALIZED (SELECT rowid AS seq FROM customer_search WHERE customer_search MATCH ? LIMIT ?),
-                 page AS (SELECT c.id, c.display_name, c.do_not_call, c.seq FROM matched JOIN customer c ON c.seq = matched.seq
+                 page AS (SELECT c.id, c.display_name, c.do_not_call, c.accounts, c.seq
+                          FROM matched JOIN customer c ON c.seq = matched.seq
                           ORDER BY c.display_name COLLATE NOCASE, c.seq LIMIT ? OFFSET ?)
             SELECT page.id, page.display_name, page.do_not_call,
                    (SELECT group_concat(number, ' ') FROM (SELECT number FROM phone p WHERE p.customer_id = page.id
                                                             ORDER BY position)) AS numbers,
-                   (SELECT group_concat(DISTINCT a.line_of_business) FROM account a WHERE a.customer_id = page.id) AS lines,
+                   (SELECT group_concat(DISTINCT a.value ->> 'lineOfBusiness') FROM json_each(page.accounts) a) AS lines,
                    (SELECT count(*) FROM matched) AS total
             FROM page
             ORDER BY page.display_name COLLATE NOCASE, page.seq""";

@@ -1,13 +1,11 @@
 package com.ringside.cache;
 
-import com.ringside.domain.Account;
-import com.ringside.domain.AccountStatus;
 import com.ringside.domain.Customer;
-import com.ringside.domain.LineOfBusiness;
 import com.ringside.domain.Phone;
 import com.ringside.domain.PhoneNumber;
 import com.ringside.domain.PhoneType;
-import com.ringside.domain.SourceSystem;
+import com.ringside.wire.WireCodec;
+import com.ringside.wire.WireRecords.AccountJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,12 +27,16 @@ import java.util.function.Function;
 public final class CustomerStore {
     private static final String INSERT = """
             INSERT INTO customer (id, version, given_name, family_name, display_name, birth_date, time_zone,
-                                  do_not_call, do_not_call_reason, merged_into, created_at, updated_at, seq)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                  do_not_call, do_not_call_reason, merged_into, created_at, updated_at, emails, accounts,
+                                  seq)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String UPDATE = """
             UPDATE customer SET id = ?, version = ?, given_name = ?, family_name = ?, display_name = ?, birth_date = ?,
-                time_zone = ?, do_not_call = ?, do_not_call_reason = ?, merged_into = ?, created_at = ?, updated_at = ?
+                time_zone = ?, do_not_call = ?, do_not_call_reason = ?, merged_into = ?, created_at = ?, updated_at = ?,
+                emails = ?, accounts = ?
             WHERE seq = ?""";
+    private static final int SEQ = 15;
+
 
     private final CacheDatabase database;
 
@@ -50,13 +52,24 @@ public final class CustomerStore {
         });
     }
 
-    /** Stores the customers within the caller's transaction; of two versions of one customer, the later wins. */
-    public void saveAll(Connection connection, Collection<Customer> given) throws SQLException {
-        saveAll(connection, given, SearchTerms::indexTerms);
+    /**
+     * What a customer's row holds besides its plain columns: its search terms, and its e-mail addresses and accounts
+     * as JSON. A sync works these out where it parses a page, so the thread that writes the cache does not have to.
+     */
+    public record Encoded(String searchTerms, String emails, String accounts) {
+        public static Encoded of(Customer customer) {
+            return new Encoded(SearchTerms.indexTerms(customer), WireCodec.write(customer.emails()),
+                    WireCodec.write(WireCodec.accounts(customer.accounts())));
+        }
     }
 
-    /** As {@link #saveAll(Connection, Collection)}, with the search terms already worked out by {@code terms}. */
-    public void saveAll(Connection connection, Collection<Customer> given, Function<Customer, String> terms)
+    /** Stores the customers within the caller's transaction; of two versions of one customer, the later wins. */
+    public void saveAll(Connection connection, Collection<Customer> given) throws SQLException {
+        saveAll(connection, given, Encoded::of);
+    }
+
+    /** As {@link #saveAll(Connection, Collection)}, with each customer's {@link Encoded} parts given by {@code encoded}. */
+    public void saveAll(Connection connection, Collection<Customer> given, Function<Customer, Encoded> encoded)
             throws SQLException {
         Map<UUID, Customer> customers = new LinkedHashMap<>();
         given.forEach(customer -> customers.put(customer.id(), customer));
@@ -67,39 +80,28 @@ public final class CustomerStore {
         try (PreparedStatement insert = connection.prepareStatement(INSERT);
              PreparedStatement update = connection.prepareStatement(UPDATE);
              PreparedStatement deletePhones = connection.prepareStatement("DELETE FROM phone WHERE customer_id = ?");
-             PreparedStatement deleteEmails = connection.prepareStatement("DELETE FROM email WHERE customer_id = ?");
-             PreparedStatement deleteAccounts = connection.prepareStatement("DELETE FROM account WHERE customer_id = ?");
              PreparedStatement insertPhone = connection.prepareStatement(
                      "INSERT INTO phone (customer_id, number, type, opted_out, position) VALUES (?, ?, ?, ?, ?)");
-             PreparedStatement insertEmail = connection.prepareStatement(
-                     "INSERT INTO email (customer_id, address, position) VALUES (?, ?, ?)");
-             PreparedStatement insertAccount = connection.prepareStatement("""
-                     INSERT INTO account (customer_id, line_of_business, source_system, source_key, product, status, opened_on)
-                     VALUES (?, ?, ?, ?, ?, ?, ?)
-                     ON CONFLICT (source_system, source_key) DO UPDATE SET customer_id = excluded.customer_id,
-                         line_of_business = excluded.line_of_business, product = excluded.product,
-                         status = excluded.status, opened_on = excluded.opened_on""");
              PreparedStatement unindex = connection.prepareStatement("DELETE FROM customer_search WHERE rowid = ?");
              PreparedStatement index = connection.prepareStatement("INSERT INTO customer_search (rowid, terms) VALUES (?, ?)")) {
             for (Customer customer : customers.values()) {
                 String id = customer.id().toString();
+                Encoded parts = encoded.apply(customer);
                 Long storedSeq = stored.get(id);
                 long seq;
                 if (storedSeq == null) {
                     seq = nextSeq++;
-                    bind(insert, customer);
-                    insert.setLong(13, seq);
+                    bind(insert, customer, parts);
+                    insert.setLong(SEQ, seq);
                     insert.addBatch();
                 } else {
                     // Only a customer stored before has rows and index terms to replace.
                     seq = storedSeq;
-                    bind(update, customer);
-                    update.setLong(13, seq);
+                    bind(update, customer, parts);
+                    update.setLong(SEQ, seq);
                     update.executeUpdate();
-                    for (PreparedStatement delete : List.of(deletePhones, deleteEmails, deleteAccounts)) {
-                        delete.setString(1, id);
-                        delete.executeUpdate();
-                    }
+                    deletePhones.setString(1, id);
+                    deletePhones.executeUpdate();
                     unindex.setLong(1, seq);
                     unindex.executeUpdate();
                 }
@@ -112,33 +114,14 @@ public final class CustomerStore {
                     insertPhone.setInt(5, position++);
                     insertPhone.addBatch();
                 }
-                position = 0;
-                for (String email : customer.emails()) {
-                    insertEmail.setString(1, id);
-                    insertEmail.setString(2, email);
-                    insertEmail.setInt(3, position++);
-                    insertEmail.addBatch();
-                }
-                for (Account account : customer.accounts()) {
-                    insertAccount.setString(1, id);
-                    insertAccount.setString(2, account.lineOfBusiness().name());
-                    insertAccount.setString(3, account.sourceSystem().code());
-                    insertAccount.setString(4, account.sourceKey());
-                    insertAccount.setString(5, account.product());
-                    insertAccount.setString(6, account.status().name());
-                    insertAccount.setString(7, account.openedOn() == null ? null : account.openedOn().toString());
-                    insertAccount.addBatch();
-                }
                 if (customer.mergedInto() == null) { // a record merged into another is found as that one
                     index.setLong(1, seq);
-                    index.setString(2, terms.apply(customer));
+                    index.setString(2, parts.searchTerms());
                     index.addBatch();
                 }
             }
             insert.executeBatch();
             insertPhone.executeBatch();
-            insertEmail.executeBatch();
-            insertAccount.executeBatch();
             index.executeBatch();
         }
     }
@@ -204,8 +187,11 @@ public final class CustomerStore {
                         row.getString("family_name"), row.getString("display_name"),
                         parseDate(row.getString("birth_date")), parseZone(row.getString("time_zone")),
                         row.getBoolean("do_not_call"), row.getString("do_not_call_reason"),
-                        parseUuid(row.getString("merged_into")), phones(connection, key), emails(connection, key),
-                        accounts(connection, key), Instant.ofEpochMilli(row.getLong("created_at")),
+                        parseUuid(row.getString("merged_into")), phones(connection, key),
+                        List.of(WireCodec.read(row.getString("emails"), String[].class)),
+                        WireCodec.accounts(List.of(WireCodec.read(row.getString("accounts"), AccountJson[].class)),
+                                "accounts"),
+                        Instant.ofEpochMilli(row.getLong("created_at")),
                         Instant.ofEpochMilli(row.getLong("updated_at"))));
             }
         }
@@ -239,7 +225,7 @@ public final class CustomerStore {
         }
     }
 
-    private static void bind(PreparedStatement statement, Customer customer) throws SQLException {
+    private static void bind(PreparedStatement statement, Customer customer, Encoded parts) throws SQLException {
         statement.setString(1, customer.id().toString());
         statement.setLong(2, customer.version());
         statement.setString(3, customer.givenName());
@@ -252,26 +238,14 @@ public final class CustomerStore {
         statement.setString(10, customer.mergedInto() == null ? null : customer.mergedInto().toString());
         statement.setLong(11, customer.createdAt().toEpochMilli());
         statement.setLong(12, customer.updatedAt().toEpochMilli());
+        statement.setString(13, parts.emails());
+        statement.setString(14, parts.accounts());
     }
 
     private static List<Phone> phones(Connection connection, String customerId) throws SQLException {
         return rows(connection, "SELECT number, type, opted_out FROM phone WHERE customer_id = ? ORDER BY position",
                 customerId, row -> new Phone(PhoneNumber.of(row.getString(1)), PhoneType.valueOf(row.getString(2)),
                         row.getBoolean(3)));
-    }
-
-    private static List<String> emails(Connection connection, String customerId) throws SQLException {
-        return rows(connection, "SELECT address FROM email WHERE customer_id = ? ORDER BY position", customerId,
-                row -> row.getString(1));
-    }
-
-    private static List<Account> accounts(Connection connection, String customerId) throws SQLException {
-        return rows(connection, """
-                SELECT line_of_business, source_system, source_key, product, status, opened_on
-                FROM account WHERE customer_id = ? ORDER BY opened_on, source_system, source_key""", customerId,
-                row -> new Account(LineOfBusiness.valueOf(row.getString(1)), SourceSystem.of(row.getString(2)),
-                        row.getString(3), row.getString(4), AccountStatus.valueOf(row.getString(5)),
-                        parseDate(row.getString(6))));
     }
 
     /** The rows one customer owns in a child table, each made into a {@code T}. */

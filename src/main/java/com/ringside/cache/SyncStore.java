@@ -43,21 +43,21 @@ public final class SyncStore {
     }
 
     /**
-     * One page of the feed, already checked and turned into domain values, with each customer's search terms worked
-     * out where the page is built, so the thread that writes the cache does not have to.
+     * One page of the feed, already checked and turned into domain values, with each customer's search terms and
+     * JSON parts worked out where the page is built, so the thread that writes the cache does not have to.
      */
     public record Page(List<Customer> customers, List<ContactEvent> events, List<ContactEvent> withdrawnEvents,
                        List<ContactRule> rules, List<ContactRule> retiredRules, List<Agent> agents,
-                       Map<UUID, String> searchTerms) {
+                       Map<UUID, CustomerStore.Encoded> encoded) {
         public Page(List<Customer> customers, List<ContactEvent> events, List<ContactEvent> withdrawnEvents,
                     List<ContactRule> rules, List<ContactRule> retiredRules, List<Agent> agents) {
-            this(customers, events, withdrawnEvents, rules, retiredRules, agents, termsOf(customers));
+            this(customers, events, withdrawnEvents, rules, retiredRules, agents, encode(customers));
         }
 
-        private static Map<UUID, String> termsOf(List<Customer> customers) {
-            Map<UUID, String> terms = new HashMap<>();
-            customers.forEach(customer -> terms.put(customer.id(), SearchTerms.indexTerms(customer)));
-            return terms;
+        private static Map<UUID, CustomerStore.Encoded> encode(List<Customer> customers) {
+            Map<UUID, CustomerStore.Encoded> encoded = new HashMap<>();
+            customers.forEach(customer -> encoded.put(customer.id(), CustomerStore.Encoded.of(customer)));
+            return encoded;
         }
 
         public int size() {
@@ -89,7 +89,7 @@ public final class SyncStore {
             if (property(connection, "cursor") == null) {
                 FirstSyncLoad.begin(connection);
             }
-            customers.saveAll(connection, page.customers(), customer -> page.searchTerms().get(customer.id()));
+            customers.saveAll(connection, page.customers(), customer -> page.encoded().get(customer.id()));
             Set<String> waiting = new HashSet<>();
             try (PreparedStatement queued = connection.prepareStatement("SELECT event_id FROM outbox");
                  ResultSet rows = queued.executeQuery()) {

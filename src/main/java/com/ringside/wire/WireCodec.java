@@ -150,7 +150,7 @@ public final class WireCodec {
                     json.mergedInto() == null ? null : uuid(path + ".mergedInto", json.mergedInto()),
                     list(json.phones(), path + ".phones", WireCodec::phone),
                     texts(path + ".emails", json.emails()),
-                    list(json.accounts(), path + ".accounts", WireCodec::account),
+                    accounts(json.accounts(), path + ".accounts"),
                     json.createdAt() == null ? Instant.EPOCH : instant(path + ".createdAt", json.createdAt()),
                     json.updatedAt() == null ? null : instant(path + ".updatedAt", json.updatedAt()));
         }, "customer.");
@@ -185,13 +185,21 @@ public final class WireCodec {
                 customer.timeZone() == null ? null : customer.timeZone().getId(),
                 customer.phones().stream().map(p -> new PhoneJson(p.number().e164(), p.type().name(), p.optedOut())).toList(),
                 customer.emails(), customer.doNotCall(), customer.doNotCallReason(),
-                customer.accounts().stream().map(a -> new AccountJson(a.lineOfBusiness().name(), a.sourceSystem().code(),
-                        a.sourceKey(), a.product(), a.status().name(),
-                        a.openedOn() == null ? null : a.openedOn().toString())).toList(),
+                accounts(customer.accounts()),
                 customer.birthDate() == null ? null : customer.birthDate().toString(),
                 customer.mergedInto() == null ? null : customer.mergedInto().toString(),
                 customer.createdAt() == null ? null : customer.createdAt().toString(),
                 customer.updatedAt() == null ? null : customer.updatedAt().toString());
+    }
+
+    public static List<AccountJson> accounts(List<Account> accounts) {
+        return accounts.stream().map(a -> new AccountJson(a.lineOfBusiness().name(), a.sourceSystem().code(),
+                a.sourceKey(), a.product(), a.status().name(), a.openedOn() == null ? null : a.openedOn().toString()))
+                .toList();
+    }
+
+    public static List<Account> accounts(List<AccountJson> json, String path) {
+        return list(json, path, WireCodec::account);
     }
 
     public static EventJson event(ContactEvent event) {
