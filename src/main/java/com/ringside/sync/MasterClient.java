@@ -3,6 +3,7 @@ package com.ringside.sync;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.ringside.cache.AgentStore.Agent;
 import com.ringside.cache.SyncStore.Page;
 import com.ringside.domain.ContactEvent;
@@ -53,6 +54,9 @@ public final class MasterClient {
     private static final Duration CONNECT = Duration.ofSeconds(3);
     private static final Duration REQUEST = Duration.ofSeconds(15);
     private static final Duration PAGE = Duration.ofSeconds(120);
+    /** Built once: a first sync reads millions of bodies, and each plain read looks its deserializer up again. */
+    private static final ObjectReader CUSTOMERS = WireCodec.JSON.readerFor(CustomerJson.class);
+    private static final ObjectReader EVENTS = WireCodec.JSON.readerFor(EventJson.class);
 
     /** The master speaks HTTP/1.1; left to its default, the client would ask to upgrade to HTTP/2 on every request. */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT)
@@ -302,9 +306,9 @@ public final class MasterClient {
                         continue;
                     }
                     switch (kind) {
-                        case "customer" -> customers.add(WireCodec.customer(json.readValueAs(CustomerJson.class), "customer"));
+                        case "customer" -> customers.add(WireCodec.customer(CUSTOMERS.readValue(json), "customer"));
                         case "event" -> ("DELETE".equals(op) ? withdrawn : events)
-                                .add(WireCodec.event(json.readValueAs(EventJson.class), "event"));
+                                .add(WireCodec.event(EVENTS.readValue(json), "event"));
                         case "rule" -> ("DELETE".equals(op) ? retired : rules)
                                 .add(WireCodec.rule(json.readValueAs(RuleJson.class), "rule"));
                         case "agent" -> {
