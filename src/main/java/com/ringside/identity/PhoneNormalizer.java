@@ -16,7 +16,12 @@ import java.util.Set;
 public final class PhoneNormalizer {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final int MAX_INPUT = 64;
-    private static final Set<Integer> CALLING_CODES = Set.copyOf(UTIL.getSupportedCallingCodes());
+    /** Whether each number below 1,000 is a country calling code (they have one to three digits). */
+    private static final boolean[] CALLING_CODE = new boolean[1_000];
+
+    static {
+        UTIL.getSupportedCallingCodes().forEach(code -> CALLING_CODE[code] = true);
+    }
 
     private final String defaultRegion;
 
@@ -121,9 +126,10 @@ public final class PhoneNormalizer {
      */
     static Phonenumber.PhoneNumber parts(PhoneNumber number) {
         String all = number.digits();
+        int code = 0;
         for (int length = 1; length <= 3; length++) {
-            int code = Integer.parseInt(all.substring(0, length));
-            if (CALLING_CODES.contains(code)) {
+            code = code * 10 + all.charAt(length - 1) - '0';
+            if (CALLING_CODE[code]) {
                 String national = all.substring(length);
                 Phonenumber.PhoneNumber split = new Phonenumber.PhoneNumber().setCountryCode(code)
                         .setNationalNumber(Long.parseLong(national));

@@ -4,6 +4,8 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -11,7 +13,12 @@ import java.util.UUID;
  * go out byte for byte. Everything else in the envelope is a number, a UUID or a fixed word, none needing escapes.
  */
 final class FeedWriter implements AutoCloseable {
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FIRST = "{\"seq\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NEXT = ",{\"seq\":".getBytes(StandardCharsets.US_ASCII);
     private final OutputStream out;
+    /** What follows the seq of a change, by kind and operation: written once per writer, not once per change. */
+    private final Map<String, Map<String, byte[]>> heads = new HashMap<>();
     private boolean first = true;
 
     FeedWriter(OutputStream out, UUID masterId) throws IOException {
@@ -20,13 +27,12 @@ final class FeedWriter implements AutoCloseable {
     }
 
     void change(long seq, String kind, String op, byte[] body) throws IOException {
-        ascii((first ? "" : ",") + "{\"seq\":" + seq + ",\"kind\":\"" + kind + "\",\"op\":\"" + op + "\",\"body\":");
+        out.write(first ? FIRST : NEXT);
         first = false;
-        if (body == null) {
-            ascii("null");
-        } else {
-            out.write(body);
-        }
+        ascii(Long.toString(seq));
+        out.write(heads.computeIfAbsent(kind, k -> new HashMap<>()).computeIfAbsent(op,
+                o -> (",\"kind\":\"" + kind + "\",\"op\":\"" + o + "\",\"body\":").getBytes(StandardCharsets.US_ASCII)));
+        out.write(body == null ? NULL : body);
         out.write('}');
     }
 

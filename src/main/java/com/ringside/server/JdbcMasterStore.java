@@ -51,7 +51,10 @@ import java.util.stream.Collectors;
 /** The master store in plain SQL that SQLite and PostgreSQL both speak; {@link Dialect} holds the few differences. */
 public final class JdbcMasterStore implements MasterStore {
     private static final String FEED = """
-            SELECT c.seq, c.kind, c.op, coalesce(cu.body, e.body, r.body, u.profile, w.body)
+            SELECT c.seq,
+                   CASE c.kind WHEN 'customer' THEN 0 WHEN 'event' THEN 2 WHEN 'rule' THEN 4 WHEN 'agent' THEN 6 END
+                   + CASE c.op WHEN 'DELETE' THEN 1 ELSE 0 END,
+                   coalesce(cu.body, e.body, r.body, u.profile, w.body)
             FROM change c
             LEFT JOIN customer cu ON c.kind = 'customer' AND cu.id = c.entity_id
             LEFT JOIN contact_event e ON c.kind = 'event' AND e.id = c.entity_id
@@ -61,6 +64,9 @@ public final class JdbcMasterStore implements MasterStore {
             WHERE %s
             ORDER BY c.txid, c.seq
             LIMIT ?""";
+    /** A change's kind and operation come back as one number, {@code 2 * kind + (DELETE ? 1 : 0)}: no text each. */
+    private static final List<String> FEED_KINDS = List.of("customer", "event", "rule", "agent");
+    private static final List<String> FEED_OPS = List.of("UPSERT", "DELETE");
     // Two ranges an index can walk from the cursor: the rest of the cursor's transaction, then later ones.
     private static final String SAME_TRANSACTION = "c.txid = ? AND c.seq > ?";
     private static final String LATER_TRANSACTIONS = "c.txid > ? AND c.txid < %s";
@@ -143,7 +149,11 @@ public final class JdbcMasterStore implements MasterStore {
                                 return new FeedPage(last, count, true);
                             }
                             last = rows.getLong(1);
-                            sink.accept(last, rows.getString(2), rows.getString(3), rows.getBytes(4));
+                            int kindAndOp = rows.getInt(2);
+                            if (rows.wasNull()) {
+                                throw new IllegalStateException("Change " + last + " is of a kind the feed does not know");
+                            }
+                            sink.accept(last, FEED_KINDS.get(kindAndOp / 2), FEED_OPS.get(kindAndOp % 2), rows.getBytes(3));
                             count++;
                         }
                     }
