@@ -24,13 +24,14 @@ import java.util.stream.Collectors;
  * Where an import finds customers, for a chunk of rows at once: first the lookup rows (value and customer id, at
  * most so many a value, oldest id first), then each customer they name once, however many of its rows were found.
  * Bodies are parsed for each chunk and not kept: kept for later chunks, they outlived young collections and were
- * copied into the old generation to die there (see docs/benchmarks/ingest.md).
+ * copied into the old generation to die there (ADR 0020).
  */
 final class CustomerLookups {
     /** Customers read for one phone number, e-mail address or name block: a household, a shared office line. */
     private static final int SHARED_LINK = 200;
 
     private final Dialect dialect;
+
     CustomerLookups(Dialect dialect) {
         this.dialect = dialect;
     }
@@ -74,7 +75,8 @@ final class CustomerLookups {
         }
         // Every row of a value is read, as a window numbering them would read them, but only from the index.
         String sql = "SELECT " + column + ", customer_id FROM " + table + " WHERE " + column + " IN ("
-                + dialect.valuesOf + ")" + (where == null ? "" : " AND " + where) + " ORDER BY " + column + ", customer_id";
+                + dialect.valuesOf + ")" + (where == null ? "" : " AND " + where)
+                + " ORDER BY " + column + ", customer_id";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, WireCodec.write(values));
             if (where != null) {

@@ -149,11 +149,14 @@ class ImportTest {
             CustomerDirectory.Found found = master.directory().find(SourceSystem.of("POLICY_ADMIN"), java.util.Set.of(),
                     java.util.Set.of(number), java.util.Set.of(), java.util.Set.of(sameBirth, wholeName));
 
-            List<java.util.UUID> oldestFirst = ids.stream().sorted(java.util.Comparator.comparing(Object::toString)).toList();
+            List<java.util.UUID> oldestFirst = ids.stream().sorted(java.util.Comparator.comparing(Object::toString))
+                    .toList();
             assertThat(found.byPhone().get(number)).extracting(Customer::id).containsExactlyElementsOf(oldestFirst);
-            assertThat(found.byNameBlock().get(sameBirth)).extracting(Customer::id).containsExactlyElementsOf(oldestFirst);
+            assertThat(found.byNameBlock().get(sameBirth)).extracting(Customer::id)
+                    .containsExactlyElementsOf(oldestFirst);
             assertThat(found.byNameBlock().get(wholeName)).extracting(Customer::id).as("enough to tell it is common")
-                    .containsExactlyElementsOf(oldestFirst.subList(0, com.ringside.identity.PersonNames.COMMON_NAME + 1));
+                    .containsExactlyElementsOf(
+                            oldestFirst.subList(0, com.ringside.identity.PersonNames.COMMON_NAME + 1));
         }
     }
 
