@@ -4,13 +4,13 @@ import com.ringside.concurrent.DaemonThreads;
 import com.ringside.domain.Customer;
 import com.ringside.domain.PhoneNumber;
 import com.ringside.domain.SourceSystem;
+import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,8 +25,15 @@ final class ChunkLookups implements AutoCloseable {
     private final SourceSystem system;
     /** Touched only on the lookup thread. */
     private final Map<String, List<Customer>> blocksRead = new HashMap<>();
-    /** Added to while the chunks before are matched. */
-    private final Deque<Future<CustomerDirectory.Found>> ahead = new ConcurrentLinkedDeque<>();
+    /**
+     * Chunks looked up ahead of the matcher: enough to keep it from waiting, and few enough that what was found
+     * for them is still young when it is matched and let go, not copied by a collection on the way.
+     */
+    static final int AHEAD = 3;
+    /** Being looked up, in the order given; guarded by this. */
+    private final Deque<Future<CustomerDirectory.Found>> ahead = new ArrayDeque<>();
+    /** Given, not started yet; guarded by this. */
+    private final Deque<List<PreparedRecord>> waiting = new ArrayDeque<>();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(DaemonThreads.named("import-lookups"));
 
     ChunkLookups(CustomerDirectory directory, SourceSystem system) {
@@ -34,14 +41,27 @@ final class ChunkLookups implements AutoCloseable {
         this.system = system;
     }
 
-    /** Starts looking up a chunk, after the ones given before it. */
-    void submit(List<PreparedRecord> chunk) {
-        ahead.addLast(thread.submit(() -> find(chunk)));
+    /** Looks up a chunk after the ones given before it, once fewer than {@link #AHEAD} are ahead of the matcher. */
+    synchronized void submit(List<PreparedRecord> chunk) {
+        waiting.addLast(chunk);
+        startWaiting();
     }
 
     /** What the master holds for the next chunk, in the order the chunks were given. */
     CustomerDirectory.Found next() {
-        return Awaited.result(ahead.removeFirst());
+        Future<CustomerDirectory.Found> first;
+        synchronized (this) {
+            first = ahead.removeFirst();
+            startWaiting();
+        }
+        return Awaited.result(first);
+    }
+
+    private void startWaiting() {
+        while (ahead.size() < AHEAD && !waiting.isEmpty()) {
+            List<PreparedRecord> chunk = waiting.removeFirst();
+            ahead.addLast(thread.submit(() -> find(chunk)));
+        }
     }
 
     private CustomerDirectory.Found find(List<PreparedRecord> chunk) {

@@ -89,11 +89,7 @@ public final class ExtractReader {
             if (header.size() != header.stream().distinct().count()) {
                 throw new ImportException("The extract's header names a column twice: " + header);
             }
-            Map<String, Integer> positions = new LinkedHashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                positions.put(header.get(i), i);
-            }
-            Map<String, Integer> columns = Collections.unmodifiableMap(positions);
+            Map<String, Integer> columns = positions(header);
             while (true) {
                 long line = records.getParser().currentLocation().getLineNr();
                 List<String> values;
@@ -133,9 +129,15 @@ public final class ExtractReader {
                 .mapToObj(i -> lines[i].isBlank() ? null : jsonLine(i + 1, lines[i])).toList();
         List<SourceRow> rows = new ArrayList<>();
         List<Rejection> unreadable = new ArrayList<>();
+        List<String> names = null;
+        Map<String, Integer> columns = Map.of();
         for (Object line : read) {
-            if (line instanceof SourceRow row) {
-                rows.add(row);
+            if (line instanceof JsonFields fields) {
+                if (!fields.names().equals(names)) { // lines written by one program name the same fields in turn
+                    names = fields.names();
+                    columns = positions(names);
+                }
+                rows.add(new SourceRow(fields.line(), new Fields(columns, fields.values())));
             } else if (line instanceof Rejection rejection) {
                 unreadable.add(rejection);
             }
@@ -143,23 +145,38 @@ public final class ExtractReader {
         return new Extract(rows, unreadable);
     }
 
-    /** A row, or why the line is none. */
+    /** A JSON line's fields, named in the order they came. */
+    private record JsonFields(long line, List<String> names, List<String> values) {
+    }
+
+    /** The line's fields, or why the line is none. */
     private static Object jsonLine(long line, String text) {
         try {
             JsonNode node = JSON.readTree(text);
             if (!node.isObject()) {
                 return new Rejection(line, "the line is not a JSON object");
             }
-            Map<String, String> values = new LinkedHashMap<>();
+            List<String> names = new ArrayList<>(node.size());
+            List<String> values = new ArrayList<>(node.size());
             for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                values.put(field.getKey(), field.getValue().isNull() ? null
+                names.add(field.getKey());
+                values.add(field.getValue().isNull() ? null
                         : field.getValue().isValueNode() ? field.getValue().asText() : field.getValue().toString());
             }
-            return new SourceRow(line, values);
+            return new JsonFields(line, names, values);
         } catch (IOException e) {
             return new Rejection(line, "the line is not JSON: " + firstLine(e.getMessage()));
         }
+    }
+
+    /** Each column's position, in the order named. */
+    private static Map<String, Integer> positions(List<String> names) {
+        Map<String, Integer> positions = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            positions.put(names.get(i), i);
+        }
+        return Collections.unmodifiableMap(positions);
     }
 
     private static String firstLine(String message) {
@@ -171,8 +188,9 @@ public final class ExtractReader {
     }
 
     /**
-     * A CSV row's values by column, the column positions shared by every row of the file: an extract's rows are
-     * held until they are mapped, and a map of their own each would double what they take.
+     * A row's values by column, the column positions shared by every row of a CSV file, and by the JSON lines that
+     * name the same fields in the same order: an extract's rows are held until they are mapped, and a map of their
+     * own each would double what they take.
      */
     private static final class Fields extends AbstractMap<String, String> {
         private final Map<String, Integer> columns;

@@ -2,7 +2,6 @@ package com.ringside.server;
 
 import com.ringside.cache.SqlWork;
 import com.ringside.domain.ContactEvent;
-import com.ringside.identity.PersonNames;
 import com.ringside.domain.ContactRule;
 import com.ringside.domain.Customer;
 import com.ringside.domain.SourceSystem;
@@ -39,14 +38,12 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** The master store in plain SQL that SQLite and PostgreSQL both speak; {@link Dialect} holds the few differences. */
 public final class JdbcMasterStore implements MasterStore {
@@ -71,10 +68,6 @@ public final class JdbcMasterStore implements MasterStore {
     private static final String SAME_TRANSACTION = "c.txid = ? AND c.seq > ?";
     private static final String LATER_TRANSACTIONS = "c.txid > ? AND c.txid < %s";
 
-    /** Customers an import keeps parsed between chunks; a customer changed since is read again (its version). */
-    private static final int PARSED_CUSTOMERS = 100_000;
-    /** Customers read for one phone number, e-mail address or name block: a household, a shared office line. */
-    private static final int SHARED_LINK = 200;
     private static final ParsedBodies<Customer> CUSTOMERS = new ParsedBodies<>(5_000,
             body -> WireCodec.customer(WireCodec.read(body, CustomerJson.class), "customer"));
     private static final ParsedBodies<ContactEvent> EVENTS = new ParsedBodies<>(30_000,
@@ -223,35 +216,12 @@ public final class JdbcMasterStore implements MasterStore {
     @Override
     public CustomerDirectory directory(UUID actor) {
         return new CustomerDirectory() {
-            /** Customers this import has read, by id: the same namesakes come back for chunk after chunk. */
-            private final Map<UUID, Customer> parsed = new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<UUID, Customer> eldest) {
-                    return size() > PARSED_CUSTOMERS;
-                }
-            };
+            private final CustomerLookups lookups = new CustomerLookups(dialect);
 
             @Override
             public Found find(SourceSystem system, Set<String> sourceKeys, Set<PhoneNumber> phones, Set<String> emails,
                               Set<String> nameBlocks) {
-                return query(connection -> {
-                    Map<String, Customer> bySourceKey = new HashMap<>();
-                    linked(connection, parsed, "customer_source_key", "source_key", "source_system = ?", system.code(),
-                            sourceKeys, 1).forEach((key, found) -> bySourceKey.put(key, found.get(0)));
-                    Map<PhoneNumber, List<Customer>> byPhone = new HashMap<>();
-                    linked(connection, parsed, "customer_phone", "number", null, null,
-                            phones.stream().map(PhoneNumber::e164).collect(Collectors.toSet()), SHARED_LINK)
-                            .forEach((number, found) -> byPhone.put(PhoneNumber.of(number), found));
-                    Map<Boolean, Set<String>> wholeNames = nameBlocks.stream()
-                            .collect(Collectors.partitioningBy(PersonNames::isWholeName, Collectors.toSet()));
-                    Map<String, List<Customer>> byNameBlock = linked(connection, parsed, "customer_name_block",
-                            "block_key", null, null, wholeNames.get(false), SHARED_LINK);
-                    byNameBlock.putAll(linked(connection, parsed, "customer_name_block", "block_key", null, null,
-                            wholeNames.get(true), PersonNames.COMMON_NAME + 1));
-                    return new Found(bySourceKey, byPhone,
-                            linked(connection, parsed, "customer_email", "email", null, null, emails, SHARED_LINK),
-                            byNameBlock);
-                });
+                return query(connection -> lookups.find(connection, system, sourceKeys, phones, emails, nameBlocks));
             }
 
             @Override
@@ -329,45 +299,6 @@ public final class JdbcMasterStore implements MasterStore {
                 }
             }
         }
-    }
-
-    /**
-     * Customers by a link column, for many values at once (bound as one JSON array, so the statement's text is
-     * the same whatever their number), each body parsed once ({@code parsed}); at most {@code perValue} per value,
-     * oldest id first, the rest not even read. {@code where} narrows with one more bound value.
-     */
-    private Map<String, List<Customer>> linked(Connection connection, Map<UUID, Customer> parsed, String table,
-                                               String column, String where, String whereValue, Set<String> values,
-                                               int perValue) throws SQLException {
-        Map<String, List<Customer>> found = new HashMap<>();
-        if (values.isEmpty()) {
-            return found;
-        }
-        String sql = "SELECT l.value, c.id, c.version, c.body FROM (SELECT " + column + " AS value, customer_id,"
-                + " row_number() OVER (PARTITION BY " + column + " ORDER BY customer_id) AS nth FROM " + table
-                + " WHERE " + column + " IN (" + dialect.valuesOf + ")" + (where == null ? "" : " AND " + where)
-                + ") l JOIN customer c ON c.id = l.customer_id WHERE l.nth <= ? ORDER BY l.value, c.id";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, WireCodec.write(values));
-            int index = 2;
-            if (where != null) {
-                statement.setString(index++, whereValue);
-            }
-            statement.setInt(index, perValue);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    UUID id = UUID.fromString(rows.getString(2));
-                    Customer known = parsed.get(id);
-                    if (known == null || known.version() != rows.getLong(3)) {
-                        // not through CUSTOMERS: an import reads far more customers than the permits' hot few
-                        known = WireCodec.customer(WireCodec.read(rows.getString(4), CustomerJson.class), "customer");
-                        parsed.put(id, known);
-                    }
-                    found.computeIfAbsent(rows.getString(1), v -> new ArrayList<>()).add(known);
-                }
-            }
-        }
-        return found;
     }
 
     @Override

@@ -125,6 +125,41 @@ class ImportTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void theCustomersSharingAPhoneOrANameBlockAreFoundOldestIdFirstAndAWholeNameOnlyUpToACommonOnesCount(
+            Backend backend) {
+        try (JdbcMasterStore master = TestMasters.store(backend, dir.resolve("master"))) {
+            java.time.LocalDate born = java.time.LocalDate.of(1985, 3, 14);
+            List<java.util.UUID> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) { // saved newest id first
+                Customer c = com.ringside.testing.Customers.customer("Ana", "Ruiz").phone("+14155550123").born(born)
+                        .build();
+                java.util.UUID id = java.util.UUID.fromString("00000000-0000-7000-8000-00000000000" + (9 - i));
+                ids.add(master.saveCustomer(new Customer(id, 0, c.givenName(), c.familyName(), c.displayName(),
+                        c.birthDate(), c.timeZone(), false, null, null, c.phones(), c.emails(), c.accounts(),
+                        c.createdAt(), c.updatedAt()), NOW).id());
+            }
+            List<String> blocks = com.ringside.identity.PersonNames.nameBlocks("Ana", "Ruiz", born);
+            String sameBirth = blocks.stream().filter(b -> !com.ringside.identity.PersonNames.isWholeName(b))
+                    .findFirst().orElseThrow();
+            String wholeName = blocks.stream().filter(com.ringside.identity.PersonNames::isWholeName).findFirst()
+                    .orElseThrow();
+            PhoneNumber number = PhoneNumber.of("+14155550123");
+            CustomerDirectory.Found found = master.directory().find(SourceSystem.of("POLICY_ADMIN"), java.util.Set.of(),
+                    java.util.Set.of(number), java.util.Set.of(), java.util.Set.of(sameBirth, wholeName));
+
+            List<java.util.UUID> oldestFirst = ids.stream().sorted(java.util.Comparator.comparing(Object::toString))
+                    .toList();
+            assertThat(found.byPhone().get(number)).extracting(Customer::id).containsExactlyElementsOf(oldestFirst);
+            assertThat(found.byNameBlock().get(sameBirth)).extracting(Customer::id)
+                    .containsExactlyElementsOf(oldestFirst);
+            assertThat(found.byNameBlock().get(wholeName)).extracting(Customer::id).as("enough to tell it is common")
+                    .containsExactlyElementsOf(
+                            oldestFirst.subList(0, com.ringside.identity.PersonNames.COMMON_NAME + 1));
+        }
+    }
+
     @Test
     void anImportReadsACustomerAgainOnceSomebodyElseChangedThem() {
         try (JdbcMasterStore master = TestMasters.store(Backend.SQLITE, dir.resolve("master"))) {

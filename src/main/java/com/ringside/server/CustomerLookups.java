@@ -1,0 +1,134 @@
+package com.ringside.server;
+
+import com.ringside.domain.Customer;
+import com.ringside.domain.PhoneNumber;
+import com.ringside.domain.SourceSystem;
+import com.ringside.identity.PersonNames;
+import com.ringside.ingest.CustomerDirectory.Found;
+import com.ringside.wire.WireCodec;
+import com.ringside.wire.WireRecords.CustomerJson;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Where an import finds customers, for a chunk of rows at once: first the lookup rows (value and customer id, at
+ * most so many a value, oldest id first), then each customer they name once, however many of its rows were found.
+ * Bodies are parsed for each chunk and not kept: kept for later chunks, they outlived young collections and were
+ * copied into the old generation to die there (ADR 0020).
+ */
+final class CustomerLookups {
+    /** Customers read for one phone number, e-mail address or name block: a household, a shared office line. */
+    private static final int SHARED_LINK = 200;
+
+    private final Dialect dialect;
+
+    CustomerLookups(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    Found find(Connection connection, SourceSystem system, Set<String> sourceKeys, Set<PhoneNumber> phones,
+               Set<String> emails, Set<String> nameBlocks) throws SQLException {
+        Map<String, List<String>> byKey = ids(connection, "customer_source_key", "source_key", "source_system = ?",
+                system.code(), sourceKeys, 1);
+        Map<String, List<String>> byPhone = ids(connection, "customer_phone", "number", null, null,
+                phones.stream().map(PhoneNumber::e164).collect(Collectors.toSet()), SHARED_LINK);
+        Map<Boolean, Set<String>> wholeNames = nameBlocks.stream()
+                .collect(Collectors.partitioningBy(PersonNames::isWholeName, Collectors.toSet()));
+        Map<String, List<String>> byBlock = ids(connection, "customer_name_block", "block_key", null, null,
+                wholeNames.get(false), SHARED_LINK);
+        byBlock.putAll(ids(connection, "customer_name_block", "block_key", null, null, wholeNames.get(true),
+                PersonNames.COMMON_NAME + 1));
+        Map<String, List<String>> byEmail = ids(connection, "customer_email", "email", null, null, emails, SHARED_LINK);
+        Set<String> named = new HashSet<>();
+        for (Map<String, List<String>> ids : List.of(byKey, byPhone, byBlock, byEmail)) {
+            ids.values().forEach(named::addAll);
+        }
+        Map<String, Customer> customers = customers(connection, named);
+
+        Map<String, Customer> bySourceKey = new HashMap<>();
+        found(byKey, customers).forEach((key, found) -> bySourceKey.put(key, found.get(0)));
+        Map<PhoneNumber, List<Customer>> byNumber = new HashMap<>();
+        found(byPhone, customers).forEach((number, found) -> byNumber.put(PhoneNumber.of(number), found));
+        return new Found(bySourceKey, byNumber, found(byEmail, customers), found(byBlock, customers));
+    }
+
+    /**
+     * The ids of the customers with each of {@code values} in a lookup table's column (bound as one JSON array, so
+     * the statement's text is the same whatever their number), at most {@code perValue} a value, oldest id first.
+     * {@code where} narrows with one more bound value.
+     */
+    private Map<String, List<String>> ids(Connection connection, String table, String column, String where,
+                                          String whereValue, Set<String> values, int perValue) throws SQLException {
+        Map<String, List<String>> ids = new HashMap<>();
+        if (values.isEmpty()) {
+            return ids;
+        }
+        // Every row of a value is read, as a window numbering them would read them, but only from the index.
+        String sql = "SELECT " + column + ", customer_id FROM " + table + " WHERE " + column + " IN ("
+                + dialect.valuesOf + ")" + (where == null ? "" : " AND " + where)
+                + " ORDER BY " + column + ", customer_id";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, WireCodec.write(values));
+            if (where != null) {
+                statement.setString(2, whereValue);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    List<String> valueIds = ids.computeIfAbsent(rows.getString(1), v -> new ArrayList<>(1));
+                    if (valueIds.size() < perValue) {
+                        valueIds.add(rows.getString(2));
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** The customers with {@code ids} that are still there, by id. */
+    private Map<String, Customer> customers(Connection connection, Collection<String> ids) throws SQLException {
+        Map<String, Customer> customers = new HashMap<>();
+        if (ids.isEmpty()) {
+            return customers;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id, body FROM customer WHERE id IN (" + dialect.valuesOf + ")")) {
+            statement.setString(1, WireCodec.write(ids));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    // not through a shared cache: an import reads far more customers than the permits' hot few
+                    customers.put(rows.getString(1),
+                            WireCodec.customer(WireCodec.read(rows.getString(2), CustomerJson.class), "customer"));
+                }
+            }
+        }
+        return customers;
+    }
+
+    /** The customers of each value, in the order of their ids; a value whose customers are all gone is left out. */
+    private static Map<String, List<Customer>> found(Map<String, List<String>> ids, Map<String, Customer> customers) {
+        Map<String, List<Customer>> found = new HashMap<>();
+        ids.forEach((value, valueIds) -> {
+            List<Customer> bearers = new ArrayList<>(valueIds.size());
+            for (String id : valueIds) {
+                Customer customer = customers.get(id);
+                if (customer != null) {
+                    bearers.add(customer);
+                }
+            }
+            if (!bearers.isEmpty()) {
+                found.put(value, bearers);
+            }
+        });
+        return found;
+    }
+}
