@@ -37,7 +37,6 @@ public final class CustomerStore {
             WHERE seq = ?""";
     private static final int SEQ = 15;
 
-
     private final CacheDatabase database;
 
     public CustomerStore(CacheDatabase database) {
@@ -68,7 +67,7 @@ public final class CustomerStore {
         saveAll(connection, given, Encoded::of);
     }
 
-    /** As {@link #saveAll(Connection, Collection)}, with each customer's {@link Encoded} parts given by {@code encoded}. */
+    /** As {@link #saveAll(Connection, Collection)}, with each customer's {@link Encoded} parts from {@code encoded}. */
     public void saveAll(Connection connection, Collection<Customer> given, Function<Customer, Encoded> encoded)
             throws SQLException {
         Map<UUID, Customer> customers = new LinkedHashMap<>();
