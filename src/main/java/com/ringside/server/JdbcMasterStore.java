@@ -44,14 +44,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** The master store in plain SQL that SQLite and PostgreSQL both speak; {@link Dialect} holds the few differences. */
 public final class JdbcMasterStore implements MasterStore {
-    private static final String FEED = """
-            SELECT c.seq,
-                   CASE c.kind WHEN 'customer' THEN 0 WHEN 'event' THEN 2 WHEN 'rule' THEN 4 WHEN 'agent' THEN 6 END
-                   + CASE c.op WHEN 'DELETE' THEN 1 ELSE 0 END,
-                   coalesce(cu.body, e.body, r.body, u.profile, w.body)
+    /** A change's kind and operation come back as one number, {@code 2 * kind + (DELETE ? 1 : 0)}: no text each. */
+    private static final List<String> FEED_KINDS = List.of("customer", "event", "rule", "agent");
+    private static final List<String> FEED_OPS = List.of("UPSERT", "DELETE");
+    private static final String FEED_KIND_AND_OP = IntStream.range(0, FEED_KINDS.size())
+            .mapToObj(kind -> "WHEN '" + FEED_KINDS.get(kind) + "' THEN " + 2 * kind)
+            .collect(Collectors.joining(" ", "CASE c.kind ",
+                    " END + CASE c.op WHEN '" + FEED_OPS.get(1) + "' THEN 1 ELSE 0 END"));
+    private static final String FEED = "SELECT c.seq, " + FEED_KIND_AND_OP + """
+            , coalesce(cu.body, e.body, r.body, u.profile, w.body)
             FROM change c
             LEFT JOIN customer cu ON c.kind = 'customer' AND cu.id = c.entity_id
             LEFT JOIN contact_event e ON c.kind = 'event' AND e.id = c.entity_id
@@ -61,9 +67,6 @@ public final class JdbcMasterStore implements MasterStore {
             WHERE %s
             ORDER BY c.txid, c.seq
             LIMIT ?""";
-    /** A change's kind and operation come back as one number, {@code 2 * kind + (DELETE ? 1 : 0)}: no text each. */
-    private static final List<String> FEED_KINDS = List.of("customer", "event", "rule", "agent");
-    private static final List<String> FEED_OPS = List.of("UPSERT", "DELETE");
     // Two ranges an index can walk from the cursor: the rest of the cursor's transaction, then later ones.
     private static final String SAME_TRANSACTION = "c.txid = ? AND c.seq > ?";
     private static final String LATER_TRANSACTIONS = "c.txid > ? AND c.txid < %s";

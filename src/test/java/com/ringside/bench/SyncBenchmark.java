@@ -74,7 +74,8 @@ public final class SyncBenchmark {
         Path out = Path.of(BenchArgs.arg(args, "--out", "docs/benchmarks/sync.md"));
         String part = BenchArgs.arg(args, "--part", "all");
         Path dir = BenchFiles.scratch("ringside-sync-bench");
-        // A master kept between runs (seeding a million customers takes minutes) when one is named.
+        // A master kept between runs (seeding a million customers takes minutes) when one is named; it is seeded only
+        // when empty, with the counts given then, and each run adds its own test calls to it.
         Path masterDir = Path.of(BenchArgs.arg(args, "--master-dir", dir.resolve("master").toString()));
         List<String> rows = new ArrayList<>();
         Clock clock = Clock.systemUTC();
