@@ -41,6 +41,8 @@ public final class CacheDatabase implements AutoCloseable {
     private static final int CHECKPOINT_PAGES = 16_384;
     /** Every 65,536 pages (256 MB) while a bulk load writes: see {@link #writeInBulk}. */
     private static final int BULK_CHECKPOINT_PAGES = 65_536;
+    private static final String WAL = "wal";
+    private static final String ROLLBACK_JOURNAL = "delete";
 
     private final Path file;
     private final HikariDataSource pool;
@@ -52,13 +54,14 @@ public final class CacheDatabase implements AutoCloseable {
 
     public static CacheDatabase open(Path dataDirectory) {
         Path file = prepare(dataDirectory);
-        int version = Files.exists(file) ? inspectReadOnly(file) : 0;
+        Inspection found = Files.exists(file) ? inspectReadOnly(file) : Inspection.NEW;
         HikariDataSource pool = connect(file);
         try {
             CacheDatabase database = new CacheDatabase(file, pool);
-            database.read(connection -> null);
+            // The pool's first connection is the only one yet, so leaving WAL (which needs that) works here.
+            database.journal(found.firstSyncDone() ? WAL : ROLLBACK_JOURNAL);
             OwnerOnly.database(file);
-            if (version < SCHEMA_VERSION) {
+            if (found.version() < SCHEMA_VERSION) {
                 database.migrate();
             }
             return database;
@@ -70,6 +73,28 @@ public final class CacheDatabase implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /**
+     * Keeps the cache in WAL mode from now on, where readers and the writer never wait for each other; called once
+     * a first sync has loaded the master. Before that a cache keeps a rollback journal, which writes each page a
+     * load appends to the file once, where WAL writes it to the log and again into the file.
+     */
+    public void useWriteAheadLog() {
+        journal(WAL);
+    }
+
+    private void journal(String mode) {
+        String now = read(connection -> {
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("PRAGMA journal_mode = " + mode)) {
+                rows.next();
+                return rows.getString(1);
+            }
+        });
+        if (!mode.equalsIgnoreCase(now)) {
+            LOG.info("The cache {} stays in {} journal mode for now (asked for {})", file, now, mode);
+        }
     }
 
     /** Runs {@code work} on a connection in auto-commit mode; for reads. */
@@ -185,8 +210,10 @@ public final class CacheDatabase implements AutoCloseable {
 
     private static HikariDataSource connect(Path file) {
         SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        // No journal mode here: each connection takes the file's (see open), and a connection asking to leave WAL
+        // while others are open would fail. FULL makes every commit durable in either mode; in rollback mode NORMAL
+        // could leave a file damaged by a power cut on some file systems.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(10_000);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
@@ -206,11 +233,16 @@ public final class CacheDatabase implements AutoCloseable {
         return new HikariDataSource(hikari);
     }
 
+    /** What a look at the file found: its schema version (0 for an empty file) and whether a first sync loaded it. */
+    private record Inspection(int version, boolean firstSyncDone) {
+        static final Inspection NEW = new Inspection(0, false);
+    }
+
     /**
-     * Looks at an existing file without changing a byte of it (opening it read-write would already switch a
-     * foreign database to WAL mode) and returns its schema version, 0 for an empty file.
+     * Looks at an existing file without changing a byte of it (opening it read-write could already change its
+     * journal mode).
      */
-    private static int inspectReadOnly(Path file) {
+    private static Inspection inspectReadOnly(Path file) {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         SQLiteDataSource readOnly = new SQLiteDataSource(config);
@@ -234,7 +266,7 @@ public final class CacheDatabase implements AutoCloseable {
                 throw new CacheException(file + " was written by a newer Ringside (cache schema " + version
                         + "). Update Ringside, or choose another data directory. The file was left untouched.");
             }
-            return version;
+            return new Inspection(version, version > 0 && !FirstSyncLoad.underway(connection));
         } catch (SQLException e) {
             throw translate(file, e);
         }

@@ -12,7 +12,8 @@ import java.util.List;
  * A first sync fills an empty cache with millions of rows. While it runs, the indexes only lookups need (the
  * timeline, customers by phone number) are dropped and the search index does not merge its segments; once the feed
  * is drained they are built in one pass each, which costs far less than keeping them up to date row by row.
- * Everything is recorded in the cache, so a first sync interrupted and resumed carries on the same way.
+ * Everything is recorded in the cache, so a first sync interrupted and resumed carries on the same way. Until
+ * then the cache keeps a rollback journal ({@link CacheDatabase#useWriteAheadLog}).
  */
 final class FirstSyncLoad {
     private static final List<String> DEFERRED_INDEXES = List.of("contact_event_timeline", "phone_by_number");
@@ -83,7 +84,8 @@ final class FirstSyncLoad {
     /**
      * Builds what {@link #begin} left out, each index in a transaction of its own with its definition's removal, so
      * an interruption leaves nothing half built and the next sync finishes the rest; then merges the search index
-     * into one segment and empties the log the load let grow. Does nothing when no first sync is loading.
+     * into one segment, empties the log the load let grow (a load started in WAL mode, from a new master) and keeps
+     * the cache in WAL mode from then on. Does nothing when no first sync is loading.
      */
     static void finish(CacheDatabase database) {
         if (!database.read(FirstSyncLoad::loading)) {
@@ -112,6 +114,7 @@ final class FirstSyncLoad {
             return null;
         });
         database.checkpoint();
+        database.useWriteAheadLog();
     }
 
     private record Deferred(String property, String definition) {

@@ -11,6 +11,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,20 +23,52 @@ class CacheDatabaseTest {
     Path dir;
 
     @Test
-    void newCacheIsAPlainSqliteFileInWalMode() throws Exception {
+    void aNewCacheIsAPlainSqliteFileWithARollbackJournalUntilAFirstSyncHasLoadedIt() throws Exception {
         try (CacheDatabase database = CacheDatabase.open(dir)) {
             assertThat(database.file()).isEqualTo(dir.resolve("cache.db"));
-            String mode = database.read(c -> {
-                try (var rs = c.createStatement().executeQuery("PRAGMA journal_mode")) {
-                    rs.next();
-                    return rs.getString(1);
-                }
-            });
-            assertThat(mode).isEqualToIgnoringCase("wal");
+            assertThat(journalMode(database)).isEqualTo("delete");
         }
         try (CacheDatabase reopened = CacheDatabase.open(dir)) {
             assertThat(new CustomerStore(reopened).count()).isZero();
+            assertThat(journalMode(reopened)).as("still waiting for its first sync").isEqualTo("delete");
+            SyncStore store = new SyncStore(reopened);
+            store.apply(UUID.randomUUID(), new SyncStore.Page(List.of(), List.of(), List.of(), List.of(), List.of(),
+                    List.of()), 1, Instant.EPOCH);
+            assertThat(journalMode(reopened)).as("loading").isEqualTo("delete");
+            // Another connection of the pool is in use meanwhile, as the desk's reads would be.
+            reopened.read(connection -> {
+                store.finishFirstSync();
+                return null;
+            });
+            assertThat(journalMode(reopened)).as("loaded").isEqualTo("wal");
         }
+        try (CacheDatabase synced = CacheDatabase.open(dir)) {
+            assertThat(journalMode(synced)).isEqualTo("wal");
+        }
+    }
+
+    @Test
+    void aCacheLeftHalfLoadedByAnEarlierRunGoesBackToItsRollbackJournal() {
+        try (CacheDatabase database = CacheDatabase.open(dir)) {
+            database.useWriteAheadLog();
+        }
+        try (CacheDatabase reopened = CacheDatabase.open(dir)) {
+            assertThat(journalMode(reopened)).isEqualTo("delete");
+        }
+    }
+
+    private static String journalMode(CacheDatabase database) {
+        return database.read(connection -> {
+            // A connection takes up a mode another one set when it next reads the file.
+            try (Statement statement = connection.createStatement()) {
+                statement.executeQuery("SELECT count(*) FROM sqlite_master").close();
+            }
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("PRAGMA journal_mode")) {
+                rows.next();
+                return rows.getString(1).toLowerCase(Locale.ROOT);
+            }
+        });
     }
 
     @Test

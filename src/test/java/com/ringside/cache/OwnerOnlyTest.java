@@ -1,5 +1,6 @@
 package com.ringside.cache;
 
+import static com.ringside.testing.Customers.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -7,6 +8,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +24,8 @@ class OwnerOnlyTest {
         try (CacheDatabase cache = CacheDatabase.open(data)) {
             assertThat(permissions(data)).isEqualTo("rwx------");
             assertThat(permissions(cache.file())).isEqualTo("rw-------");
+            cache.useWriteAheadLog();
+            new CustomerStore(cache).saveAll(List.of(customer("Ann", "Owner").build()));
             assertThat(Files.exists(data.resolve("cache.db-wal"))).isTrue();
             assertThat(permissions(data.resolve("cache.db-wal"))).isEqualTo("rw-------");
         }

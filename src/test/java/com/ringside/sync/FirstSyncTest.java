@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -101,13 +102,16 @@ class FirstSyncTest {
                 cursor = pulled.last();
             }
             assertThat(indexes(cache)).as("left out while loading").doesNotContainAnyElementsOf(DEFERRED);
+            assertThat(journalMode(cache)).as("a rollback journal while loading").isEqualTo("delete");
         }
 
         try (CacheDatabase cache = CacheDatabase.open(desk);
              SyncEngine engine = new SyncEngine(client, new SyncStore(cache), clock, QuietSync.LISTENER)) {
+            assertThat(journalMode(cache)).as("reopened half loaded").isEqualTo("delete");
             engine.syncNow();
 
             assertThat(indexes(cache)).as("built once the feed was drained").containsAll(DEFERRED);
+            assertThat(journalMode(cache)).as("WAL once loaded").isEqualTo("wal");
             CustomerStore cached = new CustomerStore(cache);
             ContactEventStore events = new ContactEventStore(cache);
             assertThat(cached.count()).isEqualTo(CUSTOMERS);
@@ -161,10 +165,11 @@ class FirstSyncTest {
     }
 
     @Test
-    void aFirstSyncLeavesTheLogItLetGrowEmptyAndTheSearchIndexMergingAsUsual() throws Exception {
+    void aFirstSyncLoadedInWalModeLeavesTheLogItLetGrowEmptyAndTheSearchIndexMergingAsUsual() throws Exception {
         Path desk = dir.resolve("desk");
         try (CacheDatabase cache = CacheDatabase.open(desk);
              SyncEngine engine = new SyncEngine(client, new SyncStore(cache), clock, QuietSync.LISTENER)) {
+            cache.useWriteAheadLog(); // as a cache syncing again, from a new master, is
             engine.syncNow();
 
             assertThat(Files.size(desk.resolve(CacheDatabase.FILE_NAME + "-wal"))).as("log copied back and emptied")
@@ -235,6 +240,17 @@ class FirstSyncTest {
                 }
             }
             return settings;
+        });
+    }
+
+    private static String journalMode(CacheDatabase cache) {
+        return cache.read(connection -> {
+            // A connection takes up a mode another one set when it next reads the file.
+            connection.createStatement().executeQuery("SELECT count(*) FROM sqlite_master").close();
+            try (ResultSet rows = connection.createStatement().executeQuery("PRAGMA journal_mode")) {
+                rows.next();
+                return rows.getString(1).toLowerCase(Locale.ROOT);
+            }
         });
     }
 
