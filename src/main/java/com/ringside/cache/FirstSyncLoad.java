@@ -12,8 +12,8 @@ import java.util.List;
  * A first sync fills an empty cache with millions of rows. While it runs, the indexes only lookups need (the
  * timeline, customers by phone number) are dropped and the search index does not merge its segments; once the feed
  * is drained they are built in one pass each, which costs far less than keeping them up to date row by row.
- * Everything is recorded in the cache, so a first sync interrupted and resumed carries on the same way. Until
- * then the cache keeps a rollback journal ({@link CacheDatabase#useWriteAheadLog}).
+ * Everything is recorded in the cache, so a first sync interrupted and resumed carries on the same way. A cache
+ * keeps a rollback journal until its first sync has loaded, and WAL after ({@link CacheDatabase#useWriteAheadLog}).
  */
 final class FirstSyncLoad {
     private static final List<String> DEFERRED_INDEXES = List.of("contact_event_timeline", "phone_by_number");
