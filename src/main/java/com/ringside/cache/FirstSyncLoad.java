@@ -28,6 +28,11 @@ final class FirstSyncLoad {
      */
     private static final int LOADING_CRISIS_MERGE = 64;
     private static final int DEFAULT_CRISIS_MERGE = 16;
+    /**
+     * Threads SQLite may start to sort an index's entries while it builds the index. Nothing else runs by then, so
+     * they have the other cores: the timeline index of 5,000,000 events took 3.1–3.3 s instead of 3.6 s.
+     */
+    private static final int INDEX_SORT_HELPERS = 2;
 
     private FirstSyncLoad() {
     }
@@ -95,7 +100,12 @@ final class FirstSyncLoad {
             database.write(connection -> {
                 try (Statement statement = connection.createStatement();
                      PreparedStatement forget = connection.prepareStatement("DELETE FROM cache_property WHERE name = ?")) {
-                    statement.executeUpdate(index.definition());
+                    statement.execute("PRAGMA threads = " + INDEX_SORT_HELPERS);
+                    try {
+                        statement.executeUpdate(index.definition());
+                    } finally {
+                        statement.execute("PRAGMA threads = 0");
+                    }
                     forget.setString(1, index.property());
                     forget.executeUpdate();
                 }
