@@ -1,5 +1,6 @@
 package com.ringside.cache;
 
+import static com.ringside.testing.CachePragmas.journalMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,20 +55,6 @@ class CacheDatabaseTest {
         try (CacheDatabase reopened = CacheDatabase.open(dir)) {
             assertThat(journalMode(reopened)).isEqualTo("delete");
         }
-    }
-
-    private static String journalMode(CacheDatabase database) {
-        return database.read(connection -> {
-            // A connection takes up a mode another one set when it next reads the file.
-            try (Statement statement = connection.createStatement()) {
-                statement.executeQuery("SELECT count(*) FROM sqlite_master").close();
-            }
-            try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("PRAGMA journal_mode")) {
-                rows.next();
-                return rows.getString(1).toLowerCase(Locale.ROOT);
-            }
-        });
     }
 
     @Test

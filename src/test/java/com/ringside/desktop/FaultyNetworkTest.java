@@ -17,6 +17,7 @@ import com.ringside.server.TestMasters;
 import com.ringside.sync.MasterLink;
 import com.ringside.sync.SyncEngine;
 import com.ringside.sync.SyncStatus;
+import com.ringside.testing.CachePragmas;
 import com.ringside.testing.FaultyProxy;
 import com.ringside.testing.FaultyProxy.Fault;
 import com.ringside.wire.WireRecords.SessionJson;
@@ -126,13 +127,7 @@ class FaultyNetworkTest {
                 .as("missing or different at the desk").isEmpty();
         assertThat(wentOffline).as("the agent was told the desk was offline").isTrue();
         assertThat(desk.link().orElseThrow().engine().status().online()).as("and it came back by itself").isTrue();
-        String integrity = desk.database().read(connection -> {
-            try (ResultSet rows = connection.createStatement().executeQuery("PRAGMA integrity_check")) {
-                rows.next();
-                return rows.getString(1);
-            }
-        });
-        assertThat(integrity).isEqualTo("ok");
+        assertThat(CachePragmas.integrity(desk.database())).isEqualTo("ok");
     }
 
     private DeskSession desk(URI direct, URI throughTheLine, AtomicBoolean wentOffline) {

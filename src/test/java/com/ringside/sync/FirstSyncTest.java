@@ -1,5 +1,7 @@
 package com.ringside.sync;
 
+import static com.ringside.testing.CachePragmas.integrity;
+import static com.ringside.testing.CachePragmas.journalMode;
 import static com.ringside.testing.Customers.customer;
 import static com.ringside.testing.Customers.outboundCall;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +33,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -240,26 +241,6 @@ class FirstSyncTest {
                 }
             }
             return settings;
-        });
-    }
-
-    private static String journalMode(CacheDatabase cache) {
-        return cache.read(connection -> {
-            // A connection takes up a mode another one set when it next reads the file.
-            connection.createStatement().executeQuery("SELECT count(*) FROM sqlite_master").close();
-            try (ResultSet rows = connection.createStatement().executeQuery("PRAGMA journal_mode")) {
-                rows.next();
-                return rows.getString(1).toLowerCase(Locale.ROOT);
-            }
-        });
-    }
-
-    private static String integrity(CacheDatabase cache) {
-        return cache.read(connection -> {
-            try (ResultSet rows = connection.createStatement().executeQuery("PRAGMA integrity_check")) {
-                rows.next();
-                return rows.getString(1);
-            }
         });
     }
 
