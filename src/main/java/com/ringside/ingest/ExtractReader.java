@@ -1,7 +1,5 @@
 package com.ringside.ingest;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
@@ -9,9 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,110 +29,68 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * Reads an extract a batch of rows at a time, so a file of any size is read in a fixed amount of memory: CSV with a
- * header row (quoted fields may hold commas and newlines) or JSON lines (one object per line, by the file's name
- * ending in .jsonl or .ndjson). The file must be UTF-8, which {@link #open} checks throughout before a row is given;
- * a byte-order mark is skipped. A row that cannot be read is rejected with its line, the rest still read.
+ * Reads an extract: CSV with a header row (quoted fields may hold commas and newlines) or JSON lines (one object
+ * per line, by the file's name ending in .jsonl or .ndjson). The file must be UTF-8; a byte-order mark is
+ * skipped. A row that cannot be read is rejected with its line, the rest still read.
  */
-public final class ExtractReader implements AutoCloseable {
+public final class ExtractReader {
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_UNREADABLE_CSV_ROWS = 1_000;
 
-    private final Rows rows;
-    private final Set<String> columns;
-    private final List<Rejection> unreadable = new ArrayList<>();
-    private long read;
-
-    private ExtractReader(Rows rows, Set<String> columns) {
-        this.rows = rows;
-        this.columns = columns;
+    /** What was read: rows, and rows that could not be read. */
+    public record Extract(List<SourceRow> rows, List<Rejection> unreadable) {
     }
 
-    /**
-     * Opens an extract, having checked that it is UTF-8 and, for CSV, read its header; the columns of a JSON-lines
-     * extract are every field any of its lines names.
-     */
-    public static ExtractReader open(Path file) {
-        Utf8Lines.check(file);
+    private ExtractReader() {
+    }
+
+    public static Extract read(Path file) {
+        String text = utf8(file);
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1);
+        }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
-            return new ExtractReader(new JsonLines(file), JsonLines.fieldNames(file));
+        return name.endsWith(".jsonl") || name.endsWith(".ndjson") ? jsonLines(text) : csv(text);
+    }
+
+    private static String utf8(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ImportException("The extract " + file + " cannot be read: " + e.getMessage());
         }
-        CsvRows csv = new CsvRows(file);
-        return new ExtractReader(csv, csv.columns.keySet());
-    }
-
-    /** The columns the extract has, for a check that it is the file a mapping expects. */
-    public Set<String> columns() {
-        return columns;
-    }
-
-    /** Up to {@code max} more rows in the order of the file; none once it is read to its end. */
-    public List<SourceRow> next(int max) {
-        List<SourceRow> batch = rows.next(max, unreadable);
-        read += batch.size();
-        return batch;
-    }
-
-    /** The rows read so far that could not be read as rows. */
-    public List<Rejection> unreadable() {
-        return unreadable;
-    }
-
-    /** Rows read so far, those that could not be read included. */
-    public long rowsRead() {
-        return read + unreadable.size();
-    }
-
-    @Override
-    public void close() {
-        rows.close();
-    }
-
-    private interface Rows extends AutoCloseable {
-        List<SourceRow> next(int max, List<Rejection> unreadable);
-
-        @Override
-        void close();
-    }
-
-    private static final class CsvRows implements Rows {
-        private final Path file;
-        private final Reader text;
-        private MappingIterator<List<String>> records;
-        private Map<String, Integer> columns;
-        private int width;
-
-        CsvRows(Path file) {
-            this.file = file;
-            try {
-                text = withoutByteOrderMark(Files.newBufferedReader(file, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw Utf8Lines.unreadable(file, e);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            long line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
             }
-            try {
-                records = CSV.readerForListOf(String.class).with(CsvSchema.emptySchema()).readValues(text);
-                if (!records.hasNext()) {
-                    throw new ImportException("The extract is empty: it needs a header row naming its columns.");
-                }
-                List<String> header = records.next().stream().map(String::strip).toList();
-                if (header.size() != header.stream().distinct().count()) {
-                    throw new ImportException("The extract's header names a column twice: " + header);
-                }
-                columns = positions(header);
-                width = header.size();
-            } catch (IOException | RuntimeException e) {
-                close();
-                throw e instanceof ImportException refused ? refused
-                        : new ImportException("The extract cannot be read as CSV: " + firstLine(e.getMessage()));
-            }
+            throw new ImportException("The extract " + file + " is not UTF-8 (line " + line + " holds bytes that "
+                    + "are not): save it as UTF-8 and import it again. Nothing was imported.");
         }
+        decoder.flush(out);
+        return out.flip().toString();
+    }
 
-        @Override
-        public List<SourceRow> next(int max, List<Rejection> unreadable) {
-            List<SourceRow> rows = new ArrayList<>();
-            while (rows.size() < max) {
+    private static Extract csv(String text) {
+        List<SourceRow> rows = new ArrayList<>();
+        List<Rejection> unreadable = new ArrayList<>();
+        try (MappingIterator<List<String>> records = CSV.readerForListOf(String.class)
+                .with(CsvSchema.emptySchema()).readValues(text)) {
+            if (!records.hasNext()) {
+                throw new ImportException("The extract is empty: it needs a header row naming its columns.");
+            }
+            List<String> header = records.next().stream().map(String::strip).toList();
+            if (header.size() != header.stream().distinct().count()) {
+                throw new ImportException("The extract's header names a column twice: " + header);
+            }
+            Map<String, Integer> columns = positions(header);
+            while (true) {
                 long line = records.getParser().currentLocation().getLineNr();
                 List<String> values;
                 try {
@@ -141,7 +100,7 @@ public final class ExtractReader implements AutoCloseable {
                     values = records.nextValue();
                 } catch (IOException | RuntimeException e) {
                     unreadable.add(new Rejection(line, "the row cannot be read as CSV: " + firstLine(e.getMessage())));
-                    if (unreadable.size() > MAX_UNREADABLE_CSV_ROWS) {
+                    if (unreadable.size() > 1_000) {
                         throw new ImportException("More than 1,000 rows cannot be read as CSV; is this a CSV file?");
                     }
                     continue;
@@ -149,101 +108,41 @@ public final class ExtractReader implements AutoCloseable {
                 if (values.size() == 1 && values.get(0).isBlank()) {
                     continue;
                 }
-                if (values.size() != width) {
+                if (values.size() != header.size()) {
                     unreadable.add(new Rejection(line, "the row has " + values.size() + " fields, the header "
-                            + width));
+                            + header.size()));
                     continue;
                 }
                 rows.add(new SourceRow(line, new Fields(columns, values)));
             }
-            return rows;
+        } catch (IOException | RuntimeJsonMappingException e) {
+            // Only the header row gets here: a row after it that cannot be read is rejected on its own.
+            throw new ImportException("The extract cannot be read as CSV: " + firstLine(e.getMessage()));
         }
-
-        @Override
-        public void close() {
-            try (Reader closing = text) {
-                if (records != null) {
-                    records.close();
-                }
-            } catch (IOException e) {
-                throw Utf8Lines.unreadable(file, e);
-            }
-        }
-
-        private static Reader withoutByteOrderMark(BufferedReader reader) throws IOException {
-            reader.mark(1);
-            if (reader.read() != '\uFEFF') {
-                reader.reset();
-            }
-            return reader;
-        }
+        return new Extract(rows, unreadable);
     }
 
-    /** Lines are read a batch at a time and parsed on every core: each is an object of its own. */
-    private static final class JsonLines implements Rows {
-        private final Utf8Lines lines;
-        private List<String> names;
-        private Map<String, Integer> columns = Map.of();
-
-        JsonLines(Path file) {
-            lines = new Utf8Lines(file);
-        }
-
-        /** Every field the file's lines name, read with the file's values skipped. */
-        static Set<String> fieldNames(Path file) {
-            Set<String> names = new LinkedHashSet<>();
-            try (Utf8Lines lines = new Utf8Lines(file)) {
-                for (String line = lines.next(); line != null; line = lines.next()) {
-                    try (JsonParser parser = JSON.getFactory().createParser(line)) {
-                        if (parser.nextToken() != JsonToken.START_OBJECT) {
-                            continue;
-                        }
-                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                            names.add(parser.currentName());
-                            parser.nextToken();
-                            parser.skipChildren();
-                        }
-                    } catch (IOException e) {
-                        // a line that is not JSON is rejected when it is read
-                    }
+    /** Lines are read on every core: each is an object of its own. */
+    private static Extract jsonLines(String text) {
+        String[] lines = text.split("\r?\n", -1);
+        List<Object> read = IntStream.range(0, lines.length).parallel()
+                .mapToObj(i -> lines[i].isBlank() ? null : jsonLine(i + 1, lines[i])).toList();
+        List<SourceRow> rows = new ArrayList<>();
+        List<Rejection> unreadable = new ArrayList<>();
+        List<String> names = null;
+        Map<String, Integer> columns = Map.of();
+        for (Object line : read) {
+            if (line instanceof JsonFields fields) {
+                if (!fields.names().equals(names)) { // lines written by one program name the same fields in turn
+                    names = fields.names();
+                    columns = positions(names);
                 }
+                rows.add(new SourceRow(fields.line(), new Fields(columns, fields.values())));
+            } else if (line instanceof Rejection rejection) {
+                unreadable.add(rejection);
             }
-            return Collections.unmodifiableSet(names);
         }
-
-        @Override
-        public List<SourceRow> next(int max, List<Rejection> unreadable) {
-            List<SourceRow> rows = new ArrayList<>();
-            while (rows.size() < max) {
-                List<String> texts = new ArrayList<>();
-                long first = lines.lineNumber() + 1;
-                for (String text; texts.size() < max - rows.size() && (text = lines.next()) != null; ) {
-                    texts.add(text);
-                }
-                if (texts.isEmpty()) {
-                    break;
-                }
-                List<Object> read = IntStream.range(0, texts.size()).parallel()
-                        .mapToObj(i -> texts.get(i).isBlank() ? null : jsonLine(first + i, texts.get(i))).toList();
-                for (Object line : read) {
-                    if (line instanceof JsonFields fields) {
-                        if (!fields.names().equals(names)) { // lines written by one program name the same fields in turn
-                            names = fields.names();
-                            columns = positions(names);
-                        }
-                        rows.add(new SourceRow(fields.line(), new Fields(columns, fields.values())));
-                    } else if (line instanceof Rejection rejection) {
-                        unreadable.add(rejection);
-                    }
-                }
-            }
-            return rows;
-        }
-
-        @Override
-        public void close() {
-            lines.close();
-        }
+        return new Extract(rows, unreadable);
     }
 
     /** A JSON line's fields, named in the order they came. */

@@ -29,10 +29,10 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Imports one extract into the master: each row is matched to a customer — the same source key seen before, the
- * same phone with a compatible name, the same e-mail, else by score — or becomes a new one. The file is checked
- * whole (UTF-8, the columns the mapping names) before anything is stored, then read, matched and written in batches
- * of rows, each in one transaction or not at all, the next batch read and matched while the one before is written
- * (ADR 0019); importing the same file again changes nothing, and after a failure it imports the rest.
+ * same phone with a compatible name, the same e-mail, else by score — or becomes a new one. The file is read and
+ * checked whole, then matched and written in batches of rows, each in one transaction or not at all, the next
+ * batch matched while the one before is written (ADR 0019); importing the same file again changes nothing, and
+ * after a failure it imports the rest.
  */
 public final class Importer {
     /** Rows looked up in the master together: one query per kind of key instead of several per row. */
@@ -52,17 +52,15 @@ public final class Importer {
     }
 
     public ImportReport run(SourceMapping mapping, Path file, Instant now) {
-        try (ExtractReader extract = ExtractReader.open(file)) {
-            checkColumns(mapping, extract.columns());
-            return run(mapping, extract, file.getFileName().toString(), now);
-        }
-    }
-
-    private ImportReport run(SourceMapping mapping, ExtractReader extract, String fileName, Instant now) {
+        ExtractReader.Extract extract = ExtractReader.read(file);
+        checkColumns(mapping, extract.rows());
+        List<SourceRow> rows = extract.rows();
+        long rowsRead = rows.size() + extract.unreadable().size();
         Resolution resolution = new Resolution(now);
-        List<Rejection> rejected = new ArrayList<>();
+        List<Rejection> rejected = new ArrayList<>(extract.unreadable());
         List<Rejection> notes = new ArrayList<>();
-        Slices slices = new Slices(mapping, extract, rejected, notes);
+        Slices slices = new Slices(mapping, rows, rejected, notes);
+        String fileName = file.getFileName().toString();
         try (ChunkLookups lookups = new ChunkLookups(directory, mapping.sourceSystem());
              BatchWriter writer = new BatchWriter(directory, now)) {
             try {
@@ -77,9 +75,8 @@ public final class Importer {
                     next = join(following);
                     ImportReport finished = null;
                     if (next == null) {
-                        rejected.addAll(extract.unreadable());
                         rejected.sort((a, b) -> Long.compare(a.line(), b.line()));
-                        finished = new ImportReport(mapping.system(), fileName, extract.rowsRead(), resolution.created,
+                        finished = new ImportReport(mapping.system(), fileName, rowsRead, resolution.created,
                                 resolution.matched, resolution.merged, resolution.suggestions.size(),
                                 resolution.unchanged, events, rejected, notes, resolution.suggestions);
                     }
@@ -128,32 +125,37 @@ public final class Importer {
 
     /**
      * The file's rows a batch at a time, as records to match, mapped on every core; a row that cannot be one, or
-     * repeats a key, is rejected with its line, and what was dropped from a kept row is noted.
+     * repeats a key, is rejected with its line, and what was dropped from a kept row is noted. A row is let go
+     * once mapped, so the rows of a file do not all stay alive until its end.
      */
     private final class Slices {
         private final SourceMapping mapping;
         private final RecordMapper mapper;
-        private final ExtractReader extract;
+        private final List<SourceRow> rows;
         private final List<Rejection> rejected;
         private final List<Rejection> notes;
         private final Map<String, Long> keys = new HashMap<>();
-        private boolean first = true;
+        private int from;
 
-        Slices(SourceMapping mapping, ExtractReader extract, List<Rejection> rejected, List<Rejection> notes) {
+        Slices(SourceMapping mapping, List<SourceRow> rows, List<Rejection> rejected, List<Rejection> notes) {
             this.mapping = mapping;
             this.mapper = new RecordMapper(mapping);
-            this.extract = extract;
+            this.rows = rows;
             this.rejected = rejected;
             this.notes = notes;
         }
 
         /** The next batch, or null after the last; a file without rows still has one, empty. */
         Slice next(ChunkLookups lookups) {
-            List<SourceRow> batch = extract.next(batchRows);
-            if (batch.isEmpty() && !first) {
+            if (from > 0 && from >= rows.size()) {
                 return null;
             }
-            first = false;
+            int to = Math.min(rows.size(), from + batchRows);
+            List<SourceRow> batch = new ArrayList<>(rows.subList(from, to));
+            for (int i = from; i < to; i++) {
+                rows.set(i, null);
+            }
+            from = Math.max(to, 1);
             List<RecordMapper.Mapped> mappedRows = batch.parallelStream().map(mapper::map).toList();
             List<SourceRecord> records = new ArrayList<>();
             for (int i = 0; i < mappedRows.size(); i++) {
@@ -446,9 +448,18 @@ public final class Importer {
     }
 
     /** A mapping for another extract is refused before anything is read into the master. */
-    private static void checkColumns(SourceMapping mapping, Set<String> present) {
-        if (present.isEmpty()) {
+    private static void checkColumns(SourceMapping mapping, List<SourceRow> rows) {
+        if (rows.isEmpty()) {
             return;
+        }
+        Set<String> present = new LinkedHashSet<>();
+        Set<String> last = null;
+        for (SourceRow row : rows) {
+            Set<String> columns = row.values().keySet();
+            if (columns != last) { // the rows of a CSV file share one set of columns
+                present.addAll(columns);
+                last = columns;
+            }
         }
         List<String> missing = mapping.columns().stream().filter(column -> !present.contains(column)).toList();
         if (!missing.isEmpty()) {
