@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 import org.sqlite.SQLiteOpenMode;
 
 /**
@@ -240,9 +241,39 @@ public final class CacheDatabase implements AutoCloseable {
 
     /**
      * Looks at an existing file without changing a byte of it (opening it read-write could already change its
-     * journal mode).
+     * journal mode), except to undo a commit that a crash or power cut interrupted: a read-only connection cannot
+     * roll back the journal such a commit leaves, and every later reader of the file would have to.
      */
     private static Inspection inspectReadOnly(Path file) {
+        try {
+            return inspect(file);
+        } catch (SQLException e) {
+            if (!(e instanceof SQLiteException sqlite
+                    && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_READONLY_ROLLBACK)) {
+                throw translate(file, e);
+            }
+        }
+        undoInterruptedCommit(file);
+        try {
+            return inspect(file);
+        } catch (SQLException e) {
+            throw translate(file, e);
+        }
+    }
+
+    /** Opening the file for writing and reading from it rolls the interrupted commit's journal back. */
+    private static void undoInterruptedCommit(Path file) {
+        LOG.warn("The cache {} was left in the middle of a commit; undoing that commit", file);
+        SQLiteDataSource readWrite = new SQLiteDataSource();
+        readWrite.setUrl("jdbc:sqlite:" + file);
+        try (Connection connection = readWrite.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeQuery("SELECT count(*) FROM sqlite_master").close();
+        } catch (SQLException e) {
+            throw translate(file, e);
+        }
+    }
+
+    private static Inspection inspect(Path file) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         SQLiteDataSource readOnly = new SQLiteDataSource(config);
@@ -267,8 +298,6 @@ public final class CacheDatabase implements AutoCloseable {
                         + "). Update Ringside, or choose another data directory. The file was left untouched.");
             }
             return new Inspection(version, version > 0 && !FirstSyncLoad.underway(connection));
-        } catch (SQLException e) {
-            throw translate(file, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.ringside.cache;
 
+import static com.ringside.testing.CachePragmas.integrity;
 import static com.ringside.testing.CachePragmas.journalMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,6 +45,39 @@ class CacheDatabaseTest {
         }
         try (CacheDatabase synced = CacheDatabase.open(dir)) {
             assertThat(journalMode(synced)).isEqualTo("wal");
+        }
+    }
+
+    /**
+     * A desk that lost power in the middle of a commit during its first sync leaves a hot rollback journal. The file
+     * is first looked at read-only, which cannot roll the journal back; the desk must still open its cache, as it was
+     * before the interrupted commit.
+     */
+    @Test
+    void aCacheInterruptedInTheMiddleOfACommitOpensAsItWasBeforeThatCommit() throws Exception {
+        Path running = dir.resolve("running");
+        Path afterPowerCut = Files.createDirectories(dir.resolve("after-power-cut"));
+        try (CacheDatabase database = CacheDatabase.open(Files.createDirectories(running))) {
+            new SyncStore(database).remember("master_url", "https://master.example");
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + running.resolve("cache.db"));
+             Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA cache_size = 2"); // so the commit's pages reach the file before it ends
+            statement.execute("BEGIN IMMEDIATE");
+            statement.executeUpdate("UPDATE cache_property SET value = 'changed'");
+            statement.executeUpdate("WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+                    + "INSERT INTO cache_property (name, value) SELECT 'filler-' || i, hex(randomblob(500)) FROM n");
+            // What is on disk at this moment is what a power cut would leave.
+            for (String name : List.of("cache.db", "cache.db-journal")) {
+                Files.copy(running.resolve(name), afterPowerCut.resolve(name));
+            }
+            statement.execute("ROLLBACK");
+        }
+
+        try (CacheDatabase reopened = CacheDatabase.open(afterPowerCut)) {
+            assertThat(new SyncStore(reopened).recall("master_url")).hasValue("https://master.example");
+            assertThat(reopened.singleLong("SELECT count(*) FROM cache_property WHERE name LIKE 'filler-%'")).isZero();
+            assertThat(integrity(reopened)).isEqualTo("ok");
         }
     }
 
