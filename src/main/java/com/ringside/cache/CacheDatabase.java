@@ -13,11 +13,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -47,6 +50,8 @@ public final class CacheDatabase implements AutoCloseable {
 
     private final Path file;
     private final HikariDataSource pool;
+    /** Shared by every read and write, held alone while the whole file is replaced ({@link #alone}). */
+    private final ReentrantReadWriteLock replacing = new ReentrantReadWriteLock();
 
     private CacheDatabase(Path file, HikariDataSource pool) {
         this.file = file;
@@ -100,10 +105,85 @@ public final class CacheDatabase implements AutoCloseable {
 
     /** Runs {@code work} on a connection in auto-commit mode; for reads. */
     public <T> T read(SqlWork<T> work) {
+        return shared(() -> {
+            try (Connection connection = pool.getConnection()) {
+                return work.apply(connection);
+            }
+        });
+    }
+
+    /**
+     * Runs {@code work} on a connection in auto-commit mode while no other read or write of this cache is under way
+     * (they wait for it): for replacing the cache's whole content ({@link #restore}).
+     */
+    public <T> T alone(SqlWork<T> work) {
+        Lock lock = replacing.writeLock();
+        lock.lock();
         try (Connection connection = pool.getConnection()) {
             return work.apply(connection);
         } catch (SQLException e) {
             throw translate(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Replaces the whole content of the cache on {@code connection} with that of {@code snapshot}, copied page by
+     * page in one transaction: a crash leaves the cache as it was before. Only within {@link #alone}.
+     */
+    public void restore(Connection connection, Path snapshot) throws SQLException {
+        if (!replacing.isWriteLockedByCurrentThread()) {
+            throw new IllegalStateException("A cache is replaced only while nothing else reads or writes it");
+        }
+        int result = connection.unwrap(SQLiteConnection.class).getDatabase()
+                .restore("main", snapshot.toString(), null, 100, 3, -1);
+        if (result != 0) {
+            throw new SQLException("Copying " + snapshot + " into the cache failed (SQLite result " + result + ")",
+                    null, result);
+        }
+    }
+
+    /**
+     * Checks that {@code snapshot} is a whole cache this version of Ringside writes, with its first sync loaded;
+     * otherwise says what it is instead. Does not change the file.
+     */
+    public static void checkSnapshot(Path snapshot) {
+        if (!looksLikeSqlite(snapshot)) {
+            throw new CacheException(snapshot + " is not a Ringside cache (it is not a SQLite database).");
+        }
+        Inspection found;
+        try {
+            found = inspect(snapshot);
+        } catch (SQLException e) {
+            throw translate(snapshot, e);
+        }
+        if (found.version() != SCHEMA_VERSION || !found.firstSyncDone()) {
+            throw new CacheException(snapshot + " is not a whole cache of schema " + SCHEMA_VERSION + " (it has schema "
+                    + found.version() + (found.firstSyncDone() ? "" : ", half loaded") + ").");
+        }
+    }
+
+    /** Work that takes its own connection from the pool. */
+    @FunctionalInterface
+    private interface OnConnection<T> {
+        T get() throws SQLException;
+    }
+
+    /** The cache schema this version of Ringside reads and writes. */
+    public static int schemaVersion() {
+        return SCHEMA_VERSION;
+    }
+
+    private <T> T shared(OnConnection<T> work) {
+        Lock lock = replacing.readLock();
+        lock.lock();
+        try {
+            return work.get();
+        } catch (SQLException e) {
+            throw translate(e);
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -124,11 +204,11 @@ public final class CacheDatabase implements AutoCloseable {
 
     /** Runs {@code work} in one immediate transaction: all of it is stored, or none. */
     public <T> T write(SqlWork<T> work) {
-        try (Connection connection = pool.getConnection()) {
-            return SqlWork.inTransaction(connection, work);
-        } catch (SQLException e) {
-            throw translate(e);
-        }
+        return shared(() -> {
+            try (Connection connection = pool.getConnection()) {
+                return SqlWork.inTransaction(connection, work);
+            }
+        });
     }
 
     /**
@@ -138,16 +218,16 @@ public final class CacheDatabase implements AutoCloseable {
      * keeps is unchanged: every committed transaction.
      */
     public <T> T writeInBulk(SqlWork<T> work) {
-        try (Connection connection = pool.getConnection()) {
-            checkpointEvery(connection, BULK_CHECKPOINT_PAGES);
-            try {
-                return SqlWork.inTransaction(connection, work);
-            } finally {
-                checkpointEvery(connection, CHECKPOINT_PAGES);
+        return shared(() -> {
+            try (Connection connection = pool.getConnection()) {
+                checkpointEvery(connection, BULK_CHECKPOINT_PAGES);
+                try {
+                    return SqlWork.inTransaction(connection, work);
+                } finally {
+                    checkpointEvery(connection, CHECKPOINT_PAGES);
+                }
             }
-        } catch (SQLException e) {
-            throw translate(e);
-        }
+        });
     }
 
     /** Copies the whole log into the file and empties it, so that a bulk load leaves no large log behind. */

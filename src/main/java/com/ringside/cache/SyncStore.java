@@ -5,6 +5,7 @@ import com.ringside.domain.ContactEvent;
 import com.ringside.domain.ContactRule;
 import com.ringside.domain.Customer;
 import com.ringside.wire.WireCodec;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,6 +116,69 @@ public final class SyncStore {
             return touched;
         };
         return database.read(FirstSyncLoad::underway) ? database.writeInBulk(work) : database.write(work);
+    }
+
+    /**
+     * Whether this cache could start from a {@link #startFrom snapshot}: it never synced and holds nothing of the
+     * desk's own (a call, a decision, a callback, a withdrawal).
+     */
+    public boolean neverSynced() {
+        return database.read(SyncStore::empty);
+    }
+
+    /**
+     * Starts a cache that never synced from a snapshot: a whole cache file the master built from its feed up to a
+     * cursor. Its content replaces this cache's in one transaction, the desk's own values (the last session, the
+     * master's address) are kept, and the cache goes on from the snapshot's cursor as if it had pulled every page
+     * up to there. Returns false, changing nothing, when the cache is no longer {@link #neverSynced empty}.
+     */
+    public boolean startFrom(Path snapshot) {
+        CacheDatabase.checkSnapshot(snapshot);
+        boolean replaced = database.alone(connection -> {
+            if (!empty(connection)) {
+                return false;
+            }
+            Map<String, String> own = properties(connection);
+            database.restore(connection, snapshot);
+            SqlWork.inTransaction(connection, restored -> {
+                for (Map.Entry<String, String> property : own.entrySet()) {
+                    setProperty(restored, property.getKey(), property.getValue());
+                }
+                return null;
+            });
+            return true;
+        });
+        if (replaced) {
+            database.useWriteAheadLog();
+        }
+        return replaced;
+    }
+
+    /** Where a snapshot is downloaded before {@link #startFrom}: beside the cache, in the desk's private folder. */
+    public Path snapshotDownload() {
+        return database.file().resolveSibling(CacheDatabase.FILE_NAME + ".snapshot");
+    }
+
+    private static boolean empty(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT NOT EXISTS (SELECT 1 FROM cache_property WHERE name = 'cursor')
+                   AND NOT EXISTS (SELECT 1 FROM contact_event) AND NOT EXISTS (SELECT 1 FROM outbox)
+                   AND NOT EXISTS (SELECT 1 FROM withdrawn_call) AND NOT EXISTS (SELECT 1 FROM callback)
+                   AND NOT EXISTS (SELECT 1 FROM dial_decision)""");
+             ResultSet rows = statement.executeQuery()) {
+            return rows.next() && rows.getBoolean(1);
+        }
+    }
+
+    private static Map<String, String> properties(Connection connection) throws SQLException {
+        Map<String, String> properties = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT name, value FROM cache_property");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                properties.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        return properties;
     }
 
     /**

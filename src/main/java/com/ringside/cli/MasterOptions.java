@@ -7,6 +7,7 @@ import com.ringside.policy.JollydayHolidays;
 import com.ringside.server.JdbcMasterStore;
 import com.ringside.server.MasterDatabase;
 import com.ringside.server.MasterStore;
+import java.nio.file.Path;
 import java.time.Clock;
 
 /** Which master a command works on: PostgreSQL with --db, else the embedded SQLite file in the data directory. */
@@ -20,6 +21,16 @@ final class MasterOptions {
     /** The master store the options name, deciding with the usual policy (holidays, zones from numbers). */
     static MasterStore store(Options options, Clock clock) {
         return new JdbcMasterStore(open(options), new ContactPolicy(new JollydayHolidays(), new PhoneZones()), clock);
+    }
+
+    /** Where the server keeps cache snapshots: --snapshot-dir, else a folder beside the SQLite master or in the data directory. */
+    static Path snapshotDirectory(Options options) {
+        String given = options.get("snapshot-dir", null);
+        if (given != null) {
+            return Path.of(given);
+        }
+        Path data = DataDirectory.resolve(options.get("data-dir", null));
+        return options.get("db", null) == null ? data.resolve("master").resolve("snapshots") : data.resolve("snapshots");
     }
 
     static MasterDatabase open(Options options) {

@@ -1,6 +1,7 @@
 package com.ringside.cli;
 
 import com.ringside.demo.DemoCompany;
+import com.ringside.server.CacheSnapshots;
 import com.ringside.server.DemoMaster;
 import com.ringside.server.MasterException;
 import com.ringside.server.MasterServer;
@@ -30,14 +31,14 @@ public final class ServerCommand implements Command {
     @Override
     public String summary() {
         return "server [--data-dir D | --db jdbc:postgresql://…] [--host 127.0.0.1] [--port 8765] "
-                + "[--session-hours 12] [--demo-customers N] [--tls-keystore server.p12 (password in $"
+                + "[--session-hours 12] [--demo-customers N] [--snapshot-dir D] [--tls-keystore server.p12 (password in $"
                 + TLS_PASSWORD + ")]";
     }
 
     @Override
     public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
         Options options = Options.parse(args, Set.of("data-dir", "db", "host", "port", "session-hours", "demo-customers",
-                "tls-keystore"));
+                "tls-keystore", "snapshot-dir"));
         String host = options.get("host", "127.0.0.1");
         int port = options.intValue("port", 8765, 0, 65_535);
         int hours = options.intValue("session-hours", 12, 1, 24 * 30);
@@ -59,12 +60,15 @@ public final class ServerCommand implements Command {
             }
         }
         try (MasterStore store = MasterOptions.store(options, clock);
-             MasterServer server = new MasterServer(store, clock, Duration.ofHours(hours), tls)) {
+             MasterServer server = new MasterServer(store, clock, Duration.ofHours(hours), tls);
+             CacheSnapshots snapshots = new CacheSnapshots(store, MasterOptions.snapshotDirectory(options),
+                     CacheSnapshots.DEFAULT_MIN_CHANGES, clock)) {
             if (demoCustomers > 0 && store.latestSeq() == 0) {
                 Map<String, String> users = DemoMaster.seed(store, server.authenticator(),
                         new DemoCompany(42, LocalDate.now(clock), 10), demoCustomers, clock, done -> { });
                 out.println("Seeded " + demoCustomers + " demo customers. Demo users (shown once): " + users);
             }
+            server.serveSnapshots(snapshots.refreshEvery(CacheSnapshots.CHECK_PERIOD));
             int bound = server.start(host, port);
             out.println("Ringside master on " + (tls == null ? "http" : "https") + "://" + host + ":" + bound + MasterServer.API + " (Ctrl+C stops it)");
             CountDownLatch stopped = new CountDownLatch(1);

@@ -31,12 +31,15 @@ public final class EmbeddedMaster implements AutoCloseable {
 
     private final MasterStore store;
     private final MasterServer server;
+    private final CacheSnapshots snapshots;
     private final URI url;
     private final Properties demoPasswords;
 
-    private EmbeddedMaster(MasterStore store, MasterServer server, URI url, Properties demoPasswords) {
+    private EmbeddedMaster(MasterStore store, MasterServer server, CacheSnapshots snapshots, URI url,
+                           Properties demoPasswords) {
         this.store = store;
         this.server = server;
+        this.snapshots = snapshots;
         this.url = url;
         this.demoPasswords = demoPasswords;
     }
@@ -59,8 +62,12 @@ public final class EmbeddedMaster implements AutoCloseable {
                         (System.nanoTime() - started) / 1_000_000);
                 LOG.warn("Demo users (shown once; also in {}): {}", users, passwords);
             }
+            CacheSnapshots snapshots = new CacheSnapshots(store, directory.resolve("snapshots"),
+                    CacheSnapshots.DEFAULT_MIN_CHANGES, clock).refreshEvery(CacheSnapshots.CHECK_PERIOD);
+            server.serveSnapshots(snapshots);
             int port = listen(server, preferredPort);
-            return new EmbeddedMaster(store, server, URI.create("http://127.0.0.1:" + port), readUsers(users));
+            return new EmbeddedMaster(store, server, snapshots, URI.create("http://127.0.0.1:" + port),
+                    readUsers(users));
         } catch (RuntimeException e) {
             if (server != null) {
                 server.close();
@@ -86,6 +93,7 @@ public final class EmbeddedMaster implements AutoCloseable {
 
     @Override
     public void close() {
+        snapshots.close();
         server.close();
         store.close();
     }

@@ -12,6 +12,7 @@ import com.ringside.ingest.ImportException;
 import com.ringside.ingest.ImportReport;
 import com.ringside.ingest.Importer;
 import com.ringside.ingest.SourceMapping;
+import com.ringside.wire.SnapshotHeaders;
 import com.ringside.wire.WireCodec;
 import com.ringside.wire.WireRecords.CustomerJson;
 import com.ringside.wire.WireRecords.DecisionRequestJson;
@@ -39,6 +40,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,6 +75,7 @@ public final class MasterServer implements AutoCloseable {
     private final SignInThrottle throttle;
     private final PhoneNormalizer phones = new PhoneNormalizer("US");
     private final Javalin app;
+    private volatile CacheSnapshots snapshots;
     private String host;
     private int port;
 
@@ -110,6 +113,11 @@ public final class MasterServer implements AutoCloseable {
         return authenticator;
     }
 
+    /** Offers desks syncing for the first time the snapshots {@code source} keeps (GET /cache-snapshot). */
+    public void serveSnapshots(CacheSnapshots source) {
+        this.snapshots = source;
+    }
+
     @Override
     public void close() {
         notifier.close();
@@ -127,6 +135,7 @@ public final class MasterServer implements AutoCloseable {
             ctx.status(204);
         });
         app.get(API + "/changes", this::changes);
+        app.get(API + "/cache-snapshot", this::cacheSnapshot);
         app.post(API + "/contact-events", this::push);
         app.post(API + "/decisions", this::decide);
         app.post(API + "/dial-permits", this::permit);
@@ -270,6 +279,28 @@ public final class MasterServer implements AutoCloseable {
         ctx.contentType("application/json");
         try (FeedWriter page = new FeedWriter(ctx.outputStream(), store.masterId())) {
             page.finish(store.changes(after, limit, page::change));
+        }
+    }
+
+    private void cacheSnapshot(Context ctx) throws IOException {
+        long schema = longParam(ctx, "schema", 0);
+        if (schema < 1) {
+            throw new InvalidValueException("schema", "is required: the version of the cache schema the desk reads");
+        }
+        CacheSnapshots source = snapshots;
+        CacheSnapshots.Snapshot snapshot = (source == null ? Optional.<CacheSnapshots.Snapshot>empty()
+                : source.latest((int) Math.min(schema, Integer.MAX_VALUE))).orElseThrow(() -> ApiException.notFound(
+                "This master has no cache snapshot of schema " + schema + "; sync page by page from /changes."));
+        // Sent as it is stored: its length and checksum are the file's, and compressing gigabytes would cost more
+        // CPU than the copy saves.
+        ctx.disableCompression();
+        ctx.contentType(SnapshotHeaders.MEDIA_TYPE);
+        ctx.header(SnapshotHeaders.LENGTH, Long.toString(snapshot.bytes()));
+        ctx.header(SnapshotHeaders.MASTER_ID, snapshot.masterId().toString());
+        ctx.header(SnapshotHeaders.CURSOR, Long.toString(snapshot.cursor()));
+        ctx.header(SnapshotHeaders.CRC32C, Long.toHexString(snapshot.crc32c()));
+        try (OutputStream out = ctx.outputStream()) {
+            Files.copy(snapshot.file(), out);
         }
     }
 

@@ -1,19 +1,13 @@
 package com.ringside.sync;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.ringside.cache.AgentStore.Agent;
-import com.ringside.cache.SyncStore.Page;
 import com.ringside.domain.ContactEvent;
 import com.ringside.domain.ContactRule;
 import com.ringside.domain.Customer;
+import com.ringside.wire.SnapshotHeaders;
 import com.ringside.wire.WireCodec;
-import com.ringside.wire.WireRecords.AgentJson;
 import com.ringside.wire.WireRecords.CustomerJson;
 import com.ringside.wire.WireRecords.EventBatchJson;
-import com.ringside.wire.WireRecords.EventJson;
 import com.ringside.wire.WireRecords.LoginJson;
 import com.ringside.wire.WireRecords.AcknowledgementJson;
 import com.ringside.wire.WireRecords.AuditEntryJson;
@@ -42,21 +36,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.LongConsumer;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedInputStream;
 
 /** The desk's HTTP client for the master API (docs/openapi.yaml). Every call blocks: use it off the FX thread. */
 public final class MasterClient {
     private static final Duration CONNECT = Duration.ofSeconds(3);
     private static final Duration REQUEST = Duration.ofSeconds(15);
     private static final Duration PAGE = Duration.ofSeconds(120);
-    /** Built once: a first sync reads millions of bodies, and each plain read looks its deserializer up again. */
-    private static final ObjectReader CUSTOMERS = WireCodec.JSON.readerFor(CustomerJson.class);
-    private static final ObjectReader EVENTS = WireCodec.JSON.readerFor(EventJson.class);
 
     /** The master speaks HTTP/1.1; left to its default, the client would ask to upgrade to HTTP/2 on every request. */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT)
@@ -86,11 +80,7 @@ public final class MasterClient {
         return session;
     }
 
-    /** A page of the feed parsed as it streams in, with the master's id and the cursor after it. */
-    public record Pulled(UUID masterId, Page page, long last, boolean more) {
-    }
-
-    public Pulled pull(long after, int limit) {
+    public FeedPages.Pulled pull(long after, int limit) {
         HttpRequest request = authorised(HttpRequest.newBuilder(URI.create(api + "/changes?after=" + after + "&limit=" + limit)))
                 .timeout(PAGE).GET().build();
         HttpResponse<InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -98,9 +88,47 @@ public final class MasterClient {
             if (response.statusCode() != 200) {
                 throw refused(response.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8));
             }
-            return parsePage(body);
+            return FeedPages.read(body);
         } catch (IOException e) {
             throw new MasterUnreachableException("The master's answer broke off: " + e.getMessage(), e);
+        }
+    }
+
+    /** A snapshot of the master's cache, downloaded whole and checked: the cursor it was built up to. */
+    public record Snapshot(UUID masterId, long cursor, long bytes) {
+    }
+
+    /**
+     * Downloads the master's latest snapshot of a cache of {@code schema} into {@code file}, checking its length and
+     * CRC-32C as it arrives. Empty when the master has none of that schema; then the cache syncs page by page.
+     */
+    public Optional<Snapshot> snapshot(int schema, Path file) {
+        HttpRequest request = authorised(HttpRequest.newBuilder(URI.create(api + "/cache-snapshot?schema=" + schema)))
+                .timeout(PAGE).GET().build();
+        HttpResponse<InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            if (response.statusCode() == 404) {
+                return Optional.empty();
+            }
+            if (response.statusCode() != 200) {
+                throw refused(response.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            SnapshotHeaders expected;
+            try {
+                expected = SnapshotHeaders.of(response.headers()::firstValue);
+            } catch (IllegalArgumentException e) {
+                throw new MasterUnreachableException(e.getMessage(), e);
+            }
+            CheckedInputStream checked = new CheckedInputStream(body, new CRC32C());
+            long received = Files.copy(checked, file, StandardCopyOption.REPLACE_EXISTING);
+            if (received != expected.bytes() || checked.getChecksum().getValue() != expected.crc32c()) {
+                throw new MasterUnreachableException("The master's cache snapshot arrived damaged (" + received + " of "
+                        + expected.bytes() + " bytes, " + (received == expected.bytes() ? "wrong" : "unchecked")
+                        + " checksum)", null);
+            }
+            return Optional.of(new Snapshot(expected.masterId(), expected.cursor(), received));
+        } catch (IOException e) {
+            throw new MasterUnreachableException("The master's cache snapshot broke off: " + e.getMessage(), e);
         }
     }
 
@@ -250,82 +278,6 @@ public final class MasterClient {
             }
         } catch (IOException e) {
             throw new MasterUnreachableException("The master's notifications stopped: " + e.getMessage(), e);
-        }
-    }
-
-    private Pulled parsePage(InputStream body) throws IOException {
-        List<Customer> customers = new ArrayList<>();
-        List<ContactEvent> events = new ArrayList<>();
-        List<ContactEvent> withdrawn = new ArrayList<>();
-        List<ContactRule> rules = new ArrayList<>();
-        List<ContactRule> retired = new ArrayList<>();
-        List<Agent> agents = new ArrayList<>();
-        UUID masterId = null;
-        long last = 0;
-        boolean more = false;
-        try (JsonParser json = WireCodec.JSON.getFactory().createParser(body)) {
-            expect(json.nextToken(), JsonToken.START_OBJECT);
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String field = json.currentName();
-                json.nextToken();
-                switch (field) {
-                    case "masterId" -> masterId = UUID.fromString(json.getText());
-                    case "last" -> last = json.getLongValue();
-                    case "more" -> more = json.getBooleanValue();
-                    case "changes" -> {
-                        expect(json.currentToken(), JsonToken.START_ARRAY);
-                        while (json.nextToken() == JsonToken.START_OBJECT) {
-                            readChange(json, customers, events, withdrawn, rules, retired, agents);
-                        }
-                    }
-                    default -> json.skipChildren();
-                }
-            }
-        }
-        if (masterId == null) {
-            throw new MasterUnreachableException("The master's page had no masterId", null);
-        }
-        return new Pulled(masterId, new Page(customers, events, withdrawn, rules, retired, agents), last, more);
-    }
-
-    private static void readChange(JsonParser json, List<Customer> customers, List<ContactEvent> events,
-                                   List<ContactEvent> withdrawn, List<ContactRule> rules, List<ContactRule> retired,
-                                   List<Agent> agents)
-            throws IOException {
-        String kind = null;
-        String op = null;
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String field = json.currentName();
-            json.nextToken();
-            switch (field) {
-                case "kind" -> kind = json.getText();
-                case "op" -> op = json.getText();
-                case "body" -> {
-                    if (json.currentToken() == JsonToken.VALUE_NULL || kind == null) {
-                        json.skipChildren();
-                        continue;
-                    }
-                    switch (kind) {
-                        case "customer" -> customers.add(WireCodec.customer(CUSTOMERS.readValue(json), "customer"));
-                        case "event" -> ("DELETE".equals(op) ? withdrawn : events)
-                                .add(WireCodec.event(EVENTS.readValue(json), "event"));
-                        case "rule" -> ("DELETE".equals(op) ? retired : rules)
-                                .add(WireCodec.rule(json.readValueAs(RuleJson.class), "rule"));
-                        case "agent" -> {
-                            AgentJson agent = json.readValueAs(AgentJson.class);
-                            agents.add(new Agent(UUID.fromString(agent.id()), agent.displayName(), agent.team()));
-                        }
-                        default -> json.skipChildren();
-                    }
-                }
-                default -> json.skipChildren();
-            }
-        }
-    }
-
-    private static void expect(JsonToken actual, JsonToken expected) {
-        if (actual != expected) {
-            throw new MasterUnreachableException("The master's page is not in the expected shape", null);
         }
     }
 

@@ -1,14 +1,20 @@
 package com.ringside.sync;
 
+import com.ringside.cache.CacheDatabase;
+import com.ringside.cache.CacheException;
 import com.ringside.cache.SyncStore;
 import com.ringside.cache.SyncStore.Queued;
 import com.ringside.concurrent.DaemonThreads;
 import com.ringside.wire.WireRecords.PushResultJson;
 import com.ringside.wire.WireRecords.PushResultsJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -162,13 +168,19 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
-    /** Pulls until the feed is drained; the next page is fetched while the current one is written. */
+    /**
+     * Pulls until the feed is drained; the next page is fetched while the current one is written. A cache that never
+     * synced first starts from the master's snapshot, if it offers one.
+     */
     private void pull() {
+        if (store.neverSynced()) {
+            startFromSnapshot();
+        }
         SyncStore.State state = store.state();
         long received = 0;
-        Future<MasterClient.Pulled> next = fetch(state.cursor());
+        Future<FeedPages.Pulled> next = fetch(state.cursor());
         while (true) {
-            MasterClient.Pulled pulled;
+            FeedPages.Pulled pulled;
             try {
                 pulled = await(next);
             } catch (MasterRefusedException e) {
@@ -208,11 +220,35 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
-    private Future<MasterClient.Pulled> fetch(long cursor) {
+    /**
+     * Copies the master's snapshot of a whole cache instead of replaying its feed from the beginning: a first sync
+     * then pulls only what changed since the snapshot. A snapshot that cannot be used is logged and left; the feed
+     * still brings everything.
+     */
+    private void startFromSnapshot() {
+        Path download = store.snapshotDownload();
+        try {
+            Optional<MasterClient.Snapshot> snapshot = client.snapshot(CacheDatabase.schemaVersion(), download);
+            if (snapshot.isPresent() && store.startFrom(download)) {
+                LOG.info("Cache started from the master's snapshot up to change {} ({} MB)", snapshot.get().cursor(),
+                        snapshot.get().bytes() >> 20);
+            }
+        } catch (CacheException | MasterUnreachableException e) {
+            LOG.warn("The master's cache snapshot cannot be used, syncing page by page instead: {}", e.getMessage());
+        } finally {
+            try {
+                Files.deleteIfExists(download);
+            } catch (IOException e) {
+                LOG.warn("Could not remove the downloaded snapshot {}: {}", download, e.getMessage());
+            }
+        }
+    }
+
+    private Future<FeedPages.Pulled> fetch(long cursor) {
         return fetcher.submit(() -> client.pull(cursor, PAGE));
     }
 
-    private static MasterClient.Pulled await(Future<MasterClient.Pulled> page) {
+    private static FeedPages.Pulled await(Future<FeedPages.Pulled> page) {
         try {
             return page.get();
         } catch (ExecutionException e) {

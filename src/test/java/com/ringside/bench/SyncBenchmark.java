@@ -23,6 +23,7 @@ import com.ringside.domain.Verdict;
 import com.ringside.identity.PhoneZones;
 import com.ringside.policy.ContactPolicy;
 import com.ringside.policy.JollydayHolidays;
+import com.ringside.server.CacheSnapshots;
 import com.ringside.server.JdbcMasterStore;
 import com.ringside.server.MasterDatabase;
 import com.ringside.server.MasterServer;
@@ -124,7 +125,9 @@ public final class SyncBenchmark {
     private static List<String> sync(int customers, int events, Path dir, Path masterDir, Clock clock) throws Exception {
         List<String> rows = new ArrayList<>();
         try (MasterStore master = new JdbcMasterStore(MasterDatabase.sqlite(masterDir), POLICY, clock);
-             MasterServer server = new MasterServer(master, clock, Duration.ofHours(2))) {
+             MasterServer server = new MasterServer(master, clock, Duration.ofHours(2));
+             CacheSnapshots snapshots = new CacheSnapshots(master, dir.resolve("snapshots"),
+                     CacheSnapshots.DEFAULT_MIN_CHANGES, clock)) {
             long seeding = System.nanoTime();
             String password = "agent-password";
             if (master.latestSeq() == 0) {
@@ -139,17 +142,17 @@ public final class SyncBenchmark {
 
             MasterClient client = new MasterClient(address);
             client.signIn("agent", users.get("agent"));
+            rows.add(buildSnapshot(snapshots));
+            server.serveSnapshots(snapshots);
             try (CacheDatabase cache = CacheDatabase.open(dir.resolve("desk-a"));
                  SyncEngine engine = new SyncEngine(client, new SyncStore(cache), clock, QuietSync.LISTENER)) {
-                long started = System.nanoTime();
-                long cpuBefore = PROCESS.getProcessCpuTime();
-                ThreadCpu threads = new ThreadCpu();
-                engine.syncNow();
-                System.out.println("First sync CPU by thread: " + threads.since());
-                double seconds = (System.nanoTime() - started) / 1e9;
-                double cpuSeconds = (PROCESS.getProcessCpuTime() - cpuBefore) / 1e9;
-                rows.add(String.format(Locale.ROOT, "| First sync, %,d customers + %,d other changes (SQLite master) | %,d changes in %.1f s (%.1f s of the JVM's CPU) | **%,.0f changes/s** | ≥ 150,000 rows/s |",
-                        customers, changes - customers, changes, seconds, cpuSeconds, changes / seconds));
+                rows.add(firstSync("First sync from the master's snapshot", engine, customers, changes));
+                server.serveSnapshots(null);
+                try (CacheDatabase pages = CacheDatabase.open(dir.resolve("desk-pages"));
+                     SyncEngine pageByPage = new SyncEngine(client, new SyncStore(pages), clock, QuietSync.LISTENER)) {
+                    rows.add(firstSync("First sync page by page (a master with no snapshot yet)", pageByPage, customers,
+                            changes));
+                }
 
                 List<ContactEvent> burst = new ArrayList<>();
                 Customer target = new DemoCompany(7, LocalDate.now(clock), events).customer(0).customer();
@@ -159,11 +162,12 @@ public final class SyncBenchmark {
                             SourceSystem.of("CAMPAIGNS"), false, null));
                 }
                 master.load(List.of(), burst, clock.instant());
-                started = System.nanoTime();
+                long started = System.nanoTime();
                 engine.syncNow();
                 double page = (System.nanoTime() - started) / 1e6;
                 rows.add(String.format(Locale.ROOT, "| Incremental page of 10,000 changes (pull + apply + cursor) | 1 page | **%.0f ms** | ≤ 1 s |", page));
 
+                server.serveSnapshots(snapshots);
                 try (CacheDatabase other = CacheDatabase.open(dir.resolve("desk-b"))) {
                     MasterClient second = new MasterClient(address);
                     second.signIn("supervisor", users.get("supervisor"));
@@ -197,6 +201,27 @@ public final class SyncBenchmark {
             rows.add(String.format(Locale.ROOT, "| (Seeding the master with the demo company, not a target) | %,d changes | %.0f s | – |", changes, seedSeconds));
         }
         return rows;
+    }
+
+    private static String buildSnapshot(CacheSnapshots snapshots) {
+        long started = System.nanoTime();
+        long cpuBefore = PROCESS.getProcessCpuTime();
+        CacheSnapshots.Snapshot snapshot = snapshots.build();
+        return String.format(Locale.ROOT, "| Cache snapshot built by the master from its feed (once for every desk, not a target) | %,d changes, %,d MB | %.1f s (%.1f s of the JVM's CPU) | – |",
+                snapshot.cursor(), snapshot.bytes() >> 20, (System.nanoTime() - started) / 1e9,
+                (PROCESS.getProcessCpuTime() - cpuBefore) / 1e9);
+    }
+
+    private static String firstSync(String what, SyncEngine engine, int customers, long changes) throws Exception {
+        long started = System.nanoTime();
+        long cpuBefore = PROCESS.getProcessCpuTime();
+        ThreadCpu threads = new ThreadCpu();
+        engine.syncNow();
+        System.out.println(what + ", CPU by thread: " + threads.since());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double cpuSeconds = (PROCESS.getProcessCpuTime() - cpuBefore) / 1e9;
+        return String.format(Locale.ROOT, "| %s, %,d customers + %,d other changes (SQLite master) | %,d changes in %.1f s (%.1f s of the JVM's CPU) | **%,.0f changes/s** | ≥ 150,000 rows/s |",
+                what, customers, changes - customers, changes, seconds, cpuSeconds, changes / seconds);
     }
 
     private static List<String> permits(Clock clock, int customerCount, int desks) throws Exception {

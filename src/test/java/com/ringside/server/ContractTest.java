@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.ringside.cache.CacheDatabase;
 import com.ringside.domain.CallOverride;
 import com.ringside.domain.ContactEvent;
 import com.ringside.domain.ContactRule;
@@ -53,6 +54,7 @@ class ContractTest {
     private Customer ana;
     private ContactRule rule;
     private UUID overrideId;
+    private CacheSnapshots snapshots;
 
     @BeforeEach
     void start() throws IOException {
@@ -80,10 +82,14 @@ class ContractTest {
         store.push(List.of(new ContactEvent(call.id(), call.customerId(), call.occurredAt(), call.channel(),
                 call.direction(), call.lineOfBusiness(), null, null, call.number(), call.outcome(), 0, "",
                 call.sourceSystem(), true, new CallOverride(Ids.newId(), "Customer asked for a call back"))), NOW);
+        snapshots = new CacheSnapshots(store, dir.resolve("snapshots"), 0, clock);
+        snapshots.build();
+        server.serveSnapshots(snapshots);
     }
 
     @AfterEach
     void stop() {
+        snapshots.close();
         server.close();
         store.close();
     }
@@ -119,8 +125,10 @@ class ContractTest {
                 http.send("POST", "/rules", agent, WireCodec.write(WireCodec.rule(MasterStoreTest.threePerWeek()))),
                 http.send("GET", "/customers/" + Ids.newId(), agent, null),
                 http.send("GET", "/changes?after=999999", agent, null),
-                http.send("POST", "/decisions", agent, "{\"customerId\":\"nope\"}"));
-        assertThat(errors).extracting(Answer::status).containsExactly(401, 403, 404, 409, 400);
+                http.send("POST", "/decisions", agent, "{\"customerId\":\"nope\"}"),
+                http.send("GET", "/cache-snapshot", agent, null),
+                http.send("GET", "/cache-snapshot?schema=" + (CacheDatabase.schemaVersion() + 1), agent, null));
+        assertThat(errors).extracting(Answer::status).containsExactly(401, 403, 404, 409, 400, 400, 404);
         for (Answer error : errors) {
             assertThat(error.contentType()).startsWith("application/problem+json");
             validate("problem " + error.status(), problem, error.json(), "$");
@@ -137,6 +145,8 @@ class ContractTest {
             case "DELETE /sessions/current" -> http.send("DELETE", "/sessions/current",
                     http.signIn("sam", "agent-password"), null);
             case "GET /changes" -> http.send("GET", "/changes?after=0&limit=50", agent, null);
+            case "GET /cache-snapshot" -> http.send("GET", "/cache-snapshot?schema=" + CacheDatabase.schemaVersion(),
+                    agent, null);
             case "POST /contact-events" -> http.send("POST", "/contact-events", agent, "{\"events\":[{\"id\":\"" + eventId
                     + "\",\"customerId\":\"" + ana.id() + "\",\"occurredAt\":\"2026-03-08T15:00:00Z\",\"channel\":\"CALL\","
                     + "\"direction\":\"OUTBOUND\",\"lineOfBusiness\":\"ORDERS\",\"number\":\"+14155550123\","

@@ -29,7 +29,8 @@ class RoleMatrixTest {
     /** The least role each operation needs, kept in step with docs/security.md; {@link #PUBLIC} need none. */
     static final Map<String, UserRole> MATRIX = new java.util.TreeMap<>(Map.ofEntries(
             Map.entry("DELETE /sessions/current", UserRole.AGENT),
-            Map.entry("GET /changes", UserRole.AGENT), Map.entry("POST /contact-events", UserRole.AGENT),
+            Map.entry("GET /changes", UserRole.AGENT), Map.entry("GET /cache-snapshot", UserRole.AGENT),
+            Map.entry("POST /contact-events", UserRole.AGENT),
             Map.entry("POST /decisions", UserRole.AGENT), Map.entry("POST /dial-permits", UserRole.AGENT),
             Map.entry("POST /dial-permits/{id}/withdrawal", UserRole.AGENT),
             Map.entry("GET /rules", UserRole.AGENT), Map.entry("GET /rules/{id}", UserRole.AGENT),

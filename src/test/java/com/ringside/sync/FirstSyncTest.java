@@ -98,7 +98,7 @@ class FirstSyncTest {
             SyncStore store = new SyncStore(cache);
             long cursor = 0;
             for (int page = 0; page < 3; page++) {
-                MasterClient.Pulled pulled = client.pull(cursor, 50);
+                FeedPages.Pulled pulled = client.pull(cursor, 50);
                 store.apply(pulled.masterId(), pulled.page(), pulled.last(), clock.instant());
                 cursor = pulled.last();
             }
@@ -144,7 +144,7 @@ class FirstSyncTest {
         Path desk = dir.resolve("desk");
         try (CacheDatabase cache = CacheDatabase.open(desk)) {
             SyncStore store = new SyncStore(cache);
-            MasterClient.Pulled pulled = client.pull(0, 50);
+            FeedPages.Pulled pulled = client.pull(0, 50);
             store.apply(pulled.masterId(), pulled.page(), pulled.last(), clock.instant());
             assertThat(indexes(cache)).doesNotContainAnyElementsOf(DEFERRED);
 

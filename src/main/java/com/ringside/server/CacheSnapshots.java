@@ -1,0 +1,271 @@
+package com.ringside.server;
+
+import com.ringside.cache.CacheDatabase;
+import com.ringside.cache.CacheException;
+import com.ringside.cache.SyncStore;
+import com.ringside.concurrent.DaemonThreads;
+import com.ringside.sync.FeedPages;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * A desk's cache, built by the master from its own feed, for desks that sync for the first time (ADR 0023). A desk
+ * copies the file in seconds and pulls only what changed since, where replaying millions of changes would cost it a
+ * minute of both its cores; and the master builds the file once for every desk instead of reading its whole feed out
+ * to each. Files are never changed once published: a newer snapshot is a new file, and the older ones go.
+ */
+public final class CacheSnapshots implements AutoCloseable {
+    /** Below this many changes a first sync page by page takes seconds, and a snapshot is not worth keeping. */
+    public static final long DEFAULT_MIN_CHANGES = 200_000;
+    /** How often a server looks whether its master moved on far enough for a newer snapshot. */
+    public static final Duration CHECK_PERIOD = Duration.ofMinutes(10);
+    private static final String PREFIX = "snapshot-";
+    private static final String SUFFIX = ".db";
+    private static final Logger LOG = LoggerFactory.getLogger(CacheSnapshots.class);
+
+    /** A published snapshot: the feed cursor it holds everything up to, and what a desk checks it by. */
+    public record Snapshot(Path file, UUID masterId, long cursor, long bytes, long crc32c) {
+    }
+
+    private final MasterStore store;
+    private final Path directory;
+    private final long minChanges;
+    private final Clock clock;
+    private final ScheduledExecutorService builder = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("cache-snapshots"));
+    private volatile Snapshot latest;
+
+    /**
+     * Keeps snapshots of {@code store} in {@code directory}, taking up the newest one a previous run left there if it
+     * is still this master's and of this version's cache schema.
+     */
+    public CacheSnapshots(MasterStore store, Path directory, long minChanges, Clock clock) {
+        this.store = store;
+        this.directory = directory;
+        this.minChanges = minChanges;
+        this.clock = clock;
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new MasterException("Cannot create the snapshot folder " + directory + ": " + e.getMessage(), e);
+        }
+        unfinished().forEach(CacheSnapshots::deleteTree);
+        this.latest = adoptNewest();
+    }
+
+    /** The snapshot to send a desk whose cache has {@code schema}, if there is one. */
+    public Optional<Snapshot> latest(int schema) {
+        return schema == CacheDatabase.schemaVersion() ? Optional.ofNullable(latest) : Optional.empty();
+    }
+
+    /** Checks every {@code period} (and now) whether the master moved on far enough for a newer snapshot. */
+    public CacheSnapshots refreshEvery(Duration period) {
+        builder.scheduleWithFixedDelay(this::refreshIfBehind, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    private void refreshIfBehind() {
+        try {
+            long built = latest == null ? 0 : latest.cursor();
+            if (store.latestSeq() - built >= minChanges) {
+                build();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Building a cache snapshot failed; desks sync page by page meanwhile", e);
+        }
+    }
+
+    /** Builds a snapshot of everything the feed holds now and publishes it; returns it. */
+    public synchronized Snapshot build() {
+        long started = System.nanoTime();
+        Path work = temporaryFolder();
+        try {
+            long cursor;
+            try (CacheDatabase cache = CacheDatabase.open(work)) {
+                SyncStore sync = new SyncStore(cache);
+                cursor = load(sync);
+                sync.finishFirstSync();
+            }
+            Path built = work.resolve(CacheDatabase.FILE_NAME);
+            useRollbackJournal(built);
+            Path file = directory.resolve(PREFIX + cursor + "-" + clock.millis() + SUFFIX);
+            Files.move(built, file, StandardCopyOption.ATOMIC_MOVE);
+            Snapshot snapshot = describe(file, store.masterId(), cursor);
+            latest = snapshot;
+            removeAllBut(file);
+            LOG.info("Cache snapshot up to change {} built in {} s ({} MB)", cursor,
+                    (System.nanoTime() - started) / 1_000_000_000, snapshot.bytes() >> 20);
+            return snapshot;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Building a cache snapshot in " + directory + " failed", e);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /** Feeds the cache exactly what GET /changes sends a desk, page by page, through the desk's own reader. */
+    private long load(SyncStore sync) throws IOException {
+        long after = 0;
+        while (true) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 22);
+            try (FeedWriter page = new FeedWriter(bytes, store.masterId())) {
+                page.finish(store.changes(after, MasterServer.MAX_PAGE, page::change));
+            }
+            FeedPages.Pulled pulled = FeedPages.read(new ByteArrayInputStream(bytes.toByteArray()));
+            if (pulled.page().size() > 0) {
+                sync.apply(pulled.masterId(), pulled.page(), pulled.last(), clock.instant());
+                after = pulled.last();
+            }
+            if (!pulled.more() || pulled.page().size() == 0) {
+                return after;
+            }
+        }
+    }
+
+    /** A snapshot is one self-contained file: no log beside it, as a desk copies it. */
+    private static void useRollbackJournal(Path file) throws IOException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode = DELETE");
+        } catch (SQLException e) {
+            throw new IOException("Cannot close the snapshot's log: " + e.getMessage(), e);
+        }
+    }
+
+    private Snapshot adoptNewest() {
+        Optional<Path> newest = files().max(Comparator.comparingLong(CacheSnapshots::cursorOf));
+        if (newest.isEmpty()) {
+            return null;
+        }
+        Path file = newest.get();
+        try {
+            CacheDatabase.checkSnapshot(file);
+            UUID masterId = UUID.fromString(property(file, "master_id"));
+            if (!masterId.equals(store.masterId())) {
+                throw new CacheException(file + " was built from master " + masterId);
+            }
+            Snapshot snapshot = describe(file, masterId, Long.parseLong(property(file, "cursor")));
+            removeAllBut(file);
+            return snapshot;
+        } catch (IOException | SQLException | RuntimeException e) {
+            LOG.warn("Leaving out the cache snapshot {}: {}", file, e.getMessage());
+            removeAllBut(null);
+            return null;
+        }
+    }
+
+    private static String property(Path file, String name) throws SQLException {
+        SQLiteConfig readOnly = new SQLiteConfig();
+        readOnly.setReadOnly(true);
+        try (Connection connection = readOnly.createConnection("jdbc:sqlite:" + file);
+             PreparedStatement statement = connection.prepareStatement("SELECT value FROM cache_property WHERE name = ?")) {
+            statement.setString(1, name);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    throw new SQLException("no " + name);
+                }
+                return rows.getString(1);
+            }
+        }
+    }
+
+    private static Snapshot describe(Path file, UUID masterId, long cursor) throws IOException {
+        CRC32C crc = new CRC32C();
+        byte[] buffer = new byte[1 << 20];
+        long bytes = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            int read;
+            while ((read = in.read(buffer)) > 0) {
+                crc.update(buffer, 0, read);
+                bytes += read;
+            }
+        }
+        return new Snapshot(file, masterId, cursor, bytes, crc.getValue());
+    }
+
+    private Stream<Path> files() {
+        return list(PREFIX + "*" + SUFFIX);
+    }
+
+    /** Folders of builds a stop or crash interrupted. */
+    private Stream<Path> unfinished() {
+        return list("building-*");
+    }
+
+    private Stream<Path> list(String glob) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, glob)) {
+            Stream.Builder<Path> found = Stream.builder();
+            entries.forEach(found);
+            return found.build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long cursorOf(Path file) {
+        String name = file.getFileName().toString();
+        try {
+            return Long.parseLong(name.substring(PREFIX.length(), name.indexOf('-', PREFIX.length())));
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** A desk still downloading an older file keeps it open; where that stops the removal, the next build retries. */
+    private void removeAllBut(Path keep) {
+        files().filter(file -> !file.equals(keep)).forEach(file -> {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.debug("Older snapshot {} stays for now: {}", file, e.getMessage());
+            }
+        });
+    }
+
+    private Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory(directory, "building-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot build a cache snapshot in " + directory, e);
+        }
+    }
+
+    private static void deleteTree(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("Could not remove {}: {}", folder, e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        builder.shutdownNow();
+    }
+}

@@ -1,0 +1,227 @@
+package com.ringside.sync;
+
+import static com.ringside.testing.CachePragmas.integrity;
+import static com.ringside.testing.CachePragmas.journalMode;
+import static com.ringside.testing.Customers.customer;
+import static com.ringside.testing.Customers.outboundCall;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ringside.cache.CacheDatabase;
+import com.ringside.cache.ContactEventStore;
+import com.ringside.cache.CustomerStore;
+import com.ringside.cache.SearchHit;
+import com.ringside.cache.SyncStore;
+import com.ringside.cache.TimelineEntry;
+import com.ringside.cache.TimelineFilter;
+import com.ringside.domain.ContactEvent;
+import com.ringside.domain.Customer;
+import com.ringside.domain.LineOfBusiness;
+import com.ringside.domain.Outcome;
+import com.ringside.domain.UserRole;
+import com.ringside.server.CacheSnapshots;
+import com.ringside.server.JdbcMasterStore;
+import com.ringside.server.MasterServer;
+import com.ringside.server.TestMasters;
+import java.io.RandomAccessFile;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A desk that never synced starts from the master's cache snapshot and pulls only what changed after it, and ends
+ * with the same cache as a desk that pulled every page; a snapshot it cannot trust is left, and the feed brings
+ * everything instead.
+ */
+class SnapshotFirstSyncTest {
+    private static final int CUSTOMERS = 80;
+    private static final int EVENTS_EACH = 4;
+
+    @TempDir
+    Path dir;
+    private final Clock clock = Clock.systemUTC();
+    private final List<Customer> customers = new ArrayList<>();
+    private JdbcMasterStore master;
+    private MasterServer server;
+    private CacheSnapshots snapshots;
+    private URI address;
+    private Customer late;
+
+    @BeforeEach
+    void masterWithASnapshotAndChangesAfterIt() {
+        master = TestMasters.store(TestMasters.Backend.SQLITE, dir.resolve("master"));
+        server = new MasterServer(master, clock, Duration.ofHours(1));
+        address = URI.create("http://127.0.0.1:" + server.start("127.0.0.1", 0));
+        server.authenticator().addUser("sam", "Sam Agent", UserRole.AGENT, "sam-password".toCharArray());
+        Instant now = clock.instant();
+        List<ContactEvent> history = new ArrayList<>();
+        for (int i = 0; i < CUSTOMERS; i++) {
+            Customer c = customer("Cust", "Omer" + i).phone(String.format("+1415555%04d", i)).zone("UTC").build();
+            customers.add(c);
+            for (int e = 0; e < EVENTS_EACH; e++) {
+                history.add(outboundCall(c, now.minus(Duration.ofHours(1 + e * 24L)), LineOfBusiness.ORDERS, Outcome.BUSY));
+            }
+        }
+        master.load(customers, history, now);
+        snapshots = new CacheSnapshots(master, dir.resolve("snapshots"), 0, clock);
+        snapshots.build();
+        server.serveSnapshots(snapshots);
+
+        late = customer("Lena", "Later").phone("+14155550777").zone("UTC").build();
+        master.load(List.of(late), List.of(outboundCall(late, now, LineOfBusiness.ORDERS, Outcome.BUSY),
+                outboundCall(customers.get(3), now, LineOfBusiness.INSURANCE, Outcome.NO_ANSWER)), now);
+    }
+
+    @AfterEach
+    void close() {
+        snapshots.close();
+        server.close();
+        master.close();
+    }
+
+    @Test
+    void aDeskStartsFromTheSnapshotPullsOnlyWhatCameAfterAndEndsWithTheSameCacheAsPageByPage() throws Exception {
+        try (CacheDatabase fromSnapshot = CacheDatabase.open(dir.resolve("desk-a"))) {
+            SyncStore store = new SyncStore(fromSnapshot);
+            store.remember("server", address.toString());
+            AtomicLong pulled = sync(store);
+
+            assertThat(pulled.get()).as("changes pulled over the feed: only the 3 after the snapshot").isEqualTo(3);
+            assertThat(store.recall("server")).as("the desk's own values kept").contains(address.toString());
+            assertThat(store.state().masterId()).isEqualTo(master.masterId());
+            assertThat(store.state().cursor()).isEqualTo(master.latestSeq());
+            assertThat(journalMode(fromSnapshot)).isEqualTo("wal");
+            assertThat(integrity(fromSnapshot)).isEqualTo("ok");
+            assertThat(Files.exists(store.snapshotDownload())).as("the download removed once used").isFalse();
+
+            try (CacheDatabase pageByPage = CacheDatabase.open(dir.resolve("desk-b"))) {
+                server.serveSnapshots(null);
+                assertThat(sync(new SyncStore(pageByPage)).get()).isEqualTo(master.latestSeq());
+                assertSameCache(fromSnapshot, pageByPage);
+            }
+
+            Customer later = customer("Otto", "Afterwards").phone("+14155550888").zone("UTC").build();
+            master.load(List.of(later), List.of(), clock.instant());
+            sync(store);
+            assertThat(found(new CustomerStore(fromSnapshot), "Otto")).containsExactly(later.id());
+        }
+    }
+
+    @Test
+    void aSnapshotDamagedOnTheWayIsLeftAndTheFeedBringsEverything() throws Exception {
+        CacheSnapshots.Snapshot served = snapshots.latest(CacheDatabase.schemaVersion()).orElseThrow();
+        try (RandomAccessFile file = new RandomAccessFile(served.file().toFile(), "rw")) {
+            file.seek(served.bytes() / 2);
+            int b = file.read();
+            file.seek(served.bytes() / 2);
+            file.write(b ^ 0xFF);
+        }
+        try (CacheDatabase cache = CacheDatabase.open(dir.resolve("desk"))) {
+            SyncStore store = new SyncStore(cache);
+            assertThat(sync(store).get()).as("every change pulled over the feed").isEqualTo(master.latestSeq());
+
+            assertThat(new CustomerStore(cache).count()).isEqualTo(CUSTOMERS + 1);
+            assertThat(found(new CustomerStore(cache), "Omer42")).containsExactly(customers.get(42).id());
+            assertThat(integrity(cache)).isEqualTo("ok");
+            assertThat(Files.exists(store.snapshotDownload())).isFalse();
+        }
+    }
+
+    @Test
+    void aCacheThatAlreadySyncedIsNeverReplacedByASnapshot() throws Exception {
+        try (CacheDatabase cache = CacheDatabase.open(dir.resolve("desk"))) {
+            server.serveSnapshots(null);
+            SyncStore store = new SyncStore(cache);
+            sync(store);
+            Customer renamed = new CustomerStore(cache).find(customers.get(0).id()).orElseThrow();
+            MasterClient client = signedIn();
+            Path download = dir.resolve("snapshot.db");
+            server.serveSnapshots(snapshots);
+            client.snapshot(CacheDatabase.schemaVersion(), download).orElseThrow();
+
+            assertThat(store.neverSynced()).isFalse();
+            assertThat(store.startFrom(download)).isFalse();
+            assertThat(new CustomerStore(cache).count()).as("the later customer still there").isEqualTo(CUSTOMERS + 1);
+            assertThat(new CustomerStore(cache).find(renamed.id())).contains(renamed);
+        }
+    }
+
+    @Test
+    void aMasterThatMovedOnOrChangedItsCacheSchemaOffersNoSnapshot() {
+        assertThat(snapshots.latest(CacheDatabase.schemaVersion() + 1)).isEmpty();
+        assertThat(signedIn().snapshot(CacheDatabase.schemaVersion() + 1, dir.resolve("x.db"))).isEmpty();
+
+        long cursor = snapshots.latest(CacheDatabase.schemaVersion()).orElseThrow().cursor();
+        try (CacheSnapshots reopened = new CacheSnapshots(master, dir.resolve("snapshots"), 0, clock)) {
+            assertThat(reopened.latest(CacheDatabase.schemaVersion())).as("taken up again after a restart")
+                    .hasValueSatisfying(snapshot -> assertThat(snapshot.cursor()).isEqualTo(cursor));
+        }
+        try (JdbcMasterStore other = TestMasters.store(TestMasters.Backend.SQLITE, dir.resolve("other"));
+             CacheSnapshots foreign = new CacheSnapshots(other, dir.resolve("snapshots"), 0, clock)) {
+            assertThat(foreign.latest(CacheDatabase.schemaVersion())).as("another master's snapshot").isEmpty();
+        }
+    }
+
+    private MasterClient signedIn() {
+        MasterClient client = new MasterClient(address);
+        client.signIn("sam", "sam-password");
+        return client;
+    }
+
+    /** Syncs once and returns how many changes came over the feed. */
+    private AtomicLong sync(SyncStore store) throws Exception {
+        AtomicLong received = new AtomicLong();
+        SyncEngine.Listener counting = new SyncEngine.Listener() {
+            @Override
+            public void status(SyncStatus status) {
+                received.set(status.received());
+            }
+
+            @Override
+            public void customersChanged(Set<UUID> customerIds) {
+            }
+        };
+        try (SyncEngine engine = new SyncEngine(signedIn(), store, clock, counting)) {
+            engine.syncNow();
+        }
+        return received;
+    }
+
+    private void assertSameCache(CacheDatabase a, CacheDatabase b) {
+        CustomerStore customersA = new CustomerStore(a);
+        CustomerStore customersB = new CustomerStore(b);
+        ContactEventStore eventsA = new ContactEventStore(a);
+        ContactEventStore eventsB = new ContactEventStore(b);
+        assertThat(customersA.count()).isEqualTo(customersB.count()).isEqualTo(CUSTOMERS + 1);
+        List<Customer> everyone = new ArrayList<>(customers);
+        everyone.add(late);
+        for (Customer c : everyone) {
+            assertThat(customersA.find(c.id())).isEqualTo(customersB.find(c.id())).isPresent();
+            assertThat(timeline(eventsA, c)).isEqualTo(timeline(eventsB, c)).isNotEmpty();
+        }
+        assertThat(timeline(eventsA, customers.get(3))).hasSize(EVENTS_EACH + 1);
+        for (String typed : List.of("Omer17", "(415) 555-0023", "Lena Later", "4155550777", "cust")) {
+            assertThat(found(customersA, typed)).as(typed).isEqualTo(found(customersB, typed)).isNotEmpty();
+        }
+    }
+
+    private static List<UUID> timeline(ContactEventStore events, Customer customer) {
+        return events.timeline(customer.id(), TimelineFilter.ALL, null, 50).entries().stream()
+                .map(TimelineEntry::event).map(ContactEvent::id).toList();
+    }
+
+    private static List<UUID> found(CustomerStore store, String typed) {
+        return store.search(typed, 0, 100).hits().stream().map(SearchHit::customerId).toList();
+    }
+}
