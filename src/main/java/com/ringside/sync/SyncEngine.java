@@ -173,11 +173,8 @@ public final class SyncEngine implements AutoCloseable {
      * synced first starts from the master's snapshot, if it offers one.
      */
     private void pull() {
-        if (store.neverSynced()) {
-            startFromSnapshot();
-        }
+        long received = store.neverSynced() ? startFromSnapshot() : 0;
         SyncStore.State state = store.state();
-        long received = 0;
         Future<FeedPages.Pulled> next = fetch(state.cursor());
         while (true) {
             FeedPages.Pulled pulled;
@@ -223,15 +220,20 @@ public final class SyncEngine implements AutoCloseable {
     /**
      * Copies the master's snapshot of a whole cache instead of replaying its feed from the beginning: a first sync
      * then pulls only what changed since the snapshot. A snapshot that cannot be used is logged and left; the feed
-     * still brings everything.
+     * still brings everything. Returns how many changes the snapshot brought (its cursor), 0 without one.
      */
-    private void startFromSnapshot() {
+    private long startFromSnapshot() {
         Path download = store.snapshotDownload();
         try {
             Optional<MasterClient.Snapshot> snapshot = client.snapshot(CacheDatabase.schemaVersion(), download);
             if (snapshot.isPresent() && store.startFrom(download)) {
-                LOG.info("Cache started from the master's snapshot up to change {} ({} MB)", snapshot.get().cursor(),
+                long cursor = snapshot.get().cursor();
+                LOG.info("Cache started from the master's snapshot up to change {} ({} MB)", cursor,
                         snapshot.get().bytes() >> 20);
+                SyncStore.State state = store.state();
+                status = new SyncStatus(true, state.syncedAt(), status.waiting(), violations, cursor, null);
+                listener.status(status);
+                return cursor;
             }
         } catch (CacheException | MasterUnreachableException e) {
             LOG.warn("The master's cache snapshot cannot be used, syncing page by page instead: {}", e.getMessage());
@@ -242,6 +244,7 @@ public final class SyncEngine implements AutoCloseable {
                 LOG.warn("Could not remove the downloaded snapshot {}: {}", download, e.getMessage());
             }
         }
+        return 0;
     }
 
     private Future<FeedPages.Pulled> fetch(long cursor) {
