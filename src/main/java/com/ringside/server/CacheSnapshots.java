@@ -97,7 +97,11 @@ public final class CacheSnapshots implements AutoCloseable {
                 build();
             }
         } catch (RuntimeException e) {
-            LOG.error("Building a cache snapshot failed; desks sync page by page meanwhile", e);
+            if (builder.isShutdown()) {
+                LOG.debug("A cache snapshot build stopped with the server: {}", e.getMessage());
+            } else {
+                LOG.error("Building a cache snapshot failed; desks sync page by page meanwhile", e);
+            }
         }
     }
 
@@ -117,8 +121,10 @@ public final class CacheSnapshots implements AutoCloseable {
             Path file = directory.resolve(PREFIX + cursor + "-" + clock.millis() + SUFFIX);
             Files.move(built, file, StandardCopyOption.ATOMIC_MOVE);
             Snapshot snapshot = describe(file, store.masterId(), cursor);
+            Snapshot previous = latest;
             latest = snapshot;
-            removeAllBut(file);
+            // The one before stays until the next build: a desk may have been told of it a moment ago.
+            removeAllBut(file, previous == null ? file : previous.file());
             LOG.info("Cache snapshot up to change {} built in {} s ({} MB)", cursor,
                     (System.nanoTime() - started) / 1_000_000_000, snapshot.bytes() >> 20);
             return snapshot;
@@ -171,11 +177,11 @@ public final class CacheSnapshots implements AutoCloseable {
                 throw new CacheException(file + " was built from master " + masterId);
             }
             Snapshot snapshot = describe(file, masterId, Long.parseLong(property(file, "cursor")));
-            removeAllBut(file);
+            removeAllBut(file, file);
             return snapshot;
         } catch (IOException | SQLException | RuntimeException e) {
             LOG.warn("Leaving out the cache snapshot {}: {}", file, e.getMessage());
-            removeAllBut(null);
+            removeAllBut(null, null);
             return null;
         }
     }
@@ -238,8 +244,8 @@ public final class CacheSnapshots implements AutoCloseable {
     }
 
     /** A desk still downloading an older file keeps it open; where that stops the removal, the next build retries. */
-    private void removeAllBut(Path keep) {
-        files().filter(file -> !file.equals(keep)).forEach(file -> {
+    private void removeAllBut(Path keep, Path alsoKeep) {
+        files().filter(file -> !file.equals(keep) && !file.equals(alsoKeep)).forEach(file -> {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {

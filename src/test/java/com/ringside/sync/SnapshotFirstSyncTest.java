@@ -175,6 +175,25 @@ class SnapshotFirstSyncTest {
         }
     }
 
+    @Test
+    void aNewSnapshotKeepsTheOneBeforeItForDesksAlreadyDownloadingItAndRemovesOlderOnes() throws Exception {
+        Path first = snapshots.latest(CacheDatabase.schemaVersion()).orElseThrow().file();
+        Thread.sleep(2); // files are named by cursor and time
+        Path second = snapshots.build().file();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(snapshotFiles()).containsExactlyInAnyOrder(first, second);
+        Thread.sleep(2);
+        Path third = snapshots.build().file();
+        assertThat(snapshotFiles()).containsExactlyInAnyOrder(second, third);
+        assertThat(snapshots.latest(CacheDatabase.schemaVersion()).orElseThrow().cursor()).isEqualTo(master.latestSeq());
+    }
+
+    private List<Path> snapshotFiles() throws Exception {
+        try (var files = Files.list(dir.resolve("snapshots"))) {
+            return files.toList();
+        }
+    }
+
     private MasterClient signedIn() {
         MasterClient client = new MasterClient(address);
         client.signIn("sam", "sam-password");
