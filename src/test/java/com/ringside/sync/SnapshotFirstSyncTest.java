@@ -22,6 +22,7 @@ import com.ringside.server.CacheSnapshots;
 import com.ringside.server.JdbcMasterStore;
 import com.ringside.server.MasterServer;
 import com.ringside.server.TestMasters;
+import com.ringside.testing.Customers;
 import java.io.RandomAccessFile;
 import java.net.URI;
 import java.nio.file.Files;
@@ -68,15 +69,9 @@ class SnapshotFirstSyncTest {
         address = URI.create("http://127.0.0.1:" + server.start("127.0.0.1", 0));
         server.authenticator().addUser("sam", "Sam Agent", UserRole.AGENT, "sam-password".toCharArray());
         Instant now = clock.instant();
-        List<ContactEvent> history = new ArrayList<>();
-        for (int i = 0; i < CUSTOMERS; i++) {
-            Customer c = customer("Cust", "Omer" + i).phone(String.format("+1415555%04d", i)).zone("UTC").build();
-            customers.add(c);
-            for (int e = 0; e < EVENTS_EACH; e++) {
-                history.add(outboundCall(c, now.minus(Duration.ofHours(1 + e * 24L)), LineOfBusiness.ORDERS, Outcome.BUSY));
-            }
-        }
-        master.load(customers, history, now);
+        Customers.Called called = Customers.calledDaily(CUSTOMERS, EVENTS_EACH, now);
+        customers.addAll(called.customers());
+        master.load(customers, called.calls(), now);
         snapshots = new CacheSnapshots(master, dir.resolve("snapshots"), 0, clock);
         snapshots.build();
         server.serveSnapshots(snapshots);

@@ -31,6 +31,27 @@ public final class Customers {
         return new Builder(given, family);
     }
 
+    /** Customers and the calls made to them, for loading into a master together. */
+    public record Called(List<Customer> customers, List<ContactEvent> calls) {
+    }
+
+    /**
+     * {@code count} customers, "Cust Omer0" on +14155550000 onwards, each called {@code callsEach} times (busy),
+     * a day apart, the latest an hour before {@code now}.
+     */
+    public static Called calledDaily(int count, int callsEach, Instant now) {
+        List<Customer> customers = new ArrayList<>();
+        List<ContactEvent> calls = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Customer c = customer("Cust", "Omer" + i).phone(String.format("+1415555%04d", i)).zone("UTC").build();
+            customers.add(c);
+            for (int e = 0; e < callsEach; e++) {
+                calls.add(outboundCall(c, now.minusSeconds(3_600L * (1 + e * 24L)), LineOfBusiness.ORDERS, Outcome.BUSY));
+            }
+        }
+        return new Called(customers, calls);
+    }
+
     public static ContactEvent outboundCall(Customer customer, Instant at, LineOfBusiness line, Outcome outcome) {
         return event(customer, at, Channel.CALL, Direction.OUTBOUND, line, outcome);
     }
