@@ -1,6 +1,7 @@
 package com.ringside.app;
 
 import com.ringside.cache.DataDirectory;
+import com.ringside.cache.OwnerOnly;
 import com.ringside.cli.AuditCommand;
 import com.ringside.cli.Command;
 import com.ringside.cli.DecideCommand;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import com.ringside.domain.UserRole;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -186,11 +188,20 @@ public final class Main {
                 .append(DataDirectory.ENVIRONMENT_VARIABLE).append(".").toString();
     }
 
-    /** Logback reads this property when it starts, so it must be set before the first logger is made. */
+    /**
+     * Logback reads this property when it starts, so it must be set before the first logger is made. The data
+     * directory is made here, closed to other users, before Logback makes it for its logs with the default
+     * permissions.
+     */
     private static void configureLogging(List<String> args) {
         int flag = args.indexOf("--data-dir");
         String dataDir = flag >= 0 && flag + 1 < args.size() ? args.get(flag + 1) : null;
-        Path logs = DataDirectory.resolve(dataDir).resolve("logs");
-        System.setProperty("ringside.logDir", logs.toString());
+        Path data = DataDirectory.resolve(dataDir);
+        try {
+            OwnerOnly.createDirectory(data);
+        } catch (IOException e) {
+            // The command that needs the directory says why it cannot have it.
+        }
+        System.setProperty("ringside.logDir", data.resolve("logs").toString());
     }
 }

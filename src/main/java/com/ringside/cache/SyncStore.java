@@ -5,6 +5,8 @@ import com.ringside.domain.ContactEvent;
 import com.ringside.domain.ContactRule;
 import com.ringside.domain.Customer;
 import com.ringside.wire.WireCodec;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -154,9 +156,20 @@ public final class SyncStore {
         return replaced;
     }
 
-    /** Where a snapshot is downloaded before {@link #startFrom}: beside the cache, in the desk's private folder. */
+    /**
+     * An empty file, readable by this user only, to download a snapshot into before {@link #startFrom}: beside the
+     * cache, as it holds the same customers.
+     */
     public Path snapshotDownload() {
-        return database.file().resolveSibling(CacheDatabase.FILE_NAME + ".snapshot");
+        Path file = database.file().resolveSibling(CacheDatabase.FILE_NAME + ".snapshot");
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file);
+        } catch (IOException e) {
+            throw new CacheException("Ringside cannot write " + file + ": " + e.getMessage(), e);
+        }
+        OwnerOnly.database(file);
+        return file;
     }
 
     private static boolean empty(Connection connection) throws SQLException {

@@ -29,6 +29,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +37,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +120,10 @@ public final class MasterClient {
                 throw new MasterUnreachableException(e.getMessage(), e);
             }
             CheckedInputStream checked = new CheckedInputStream(body, new CRC32C());
-            long received = Files.copy(checked, file, StandardCopyOption.REPLACE_EXISTING);
+            long received;
+            try (OutputStream out = Files.newOutputStream(file)) {
+                received = checked.transferTo(out);
+            }
             if (received != expected.bytes() || checked.getChecksum().getValue() != expected.crc32c()) {
                 throw new MasterUnreachableException("The master's cache snapshot arrived damaged (" + received + " of "
                         + expected.bytes() + " bytes, " + (received == expected.bytes() ? "wrong" : "unchecked")

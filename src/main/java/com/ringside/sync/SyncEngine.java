@@ -223,8 +223,9 @@ public final class SyncEngine implements AutoCloseable {
      * still brings everything. Returns how many changes the snapshot brought (its cursor), 0 without one.
      */
     private long startFromSnapshot() {
-        Path download = store.snapshotDownload();
+        Path download = null;
         try {
+            download = store.snapshotDownload();
             Optional<MasterClient.Snapshot> snapshot = client.snapshot(CacheDatabase.schemaVersion(), download);
             if (snapshot.isPresent() && store.startFrom(download)) {
                 long cursor = snapshot.get().cursor();
@@ -239,7 +240,9 @@ public final class SyncEngine implements AutoCloseable {
             LOG.warn("The master's cache snapshot cannot be used, syncing page by page instead: {}", e.getMessage());
         } finally {
             try {
-                Files.deleteIfExists(download);
+                if (download != null) {
+                    Files.deleteIfExists(download);
+                }
             } catch (IOException e) {
                 LOG.warn("Could not remove the downloaded snapshot {}: {}", download, e.getMessage());
             }

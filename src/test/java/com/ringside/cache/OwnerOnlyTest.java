@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The cache and the embedded master are readable by their user only. */
+/** The cache, a snapshot downloaded for it and the embedded master are readable by their user only. */
 class OwnerOnlyTest {
     @TempDir
     Path dir;
@@ -42,6 +42,8 @@ class OwnerOnlyTest {
         try (CacheDatabase cache = CacheDatabase.open(dir)) {
             assertThat(permissions(dir)).isEqualTo("rwxr-xr-x");
             assertThat(permissions(cache.file())).isEqualTo("rw-------");
+            assertThat(permissions(new SyncStore(cache).snapshotDownload())).as("a snapshot on its way")
+                    .isEqualTo("rw-------");
         }
     }
 

@@ -112,7 +112,8 @@ class SnapshotFirstSyncTest {
             assertThat(store.state().cursor()).isEqualTo(master.latestSeq());
             assertThat(journalMode(fromSnapshot)).isEqualTo("wal");
             assertThat(integrity(fromSnapshot)).isEqualTo("ok");
-            assertThat(Files.exists(store.snapshotDownload())).as("the download removed once used").isFalse();
+            assertThat(dir.resolve("desk-a").resolve("cache.db.snapshot")).as("the download removed once used")
+                    .doesNotExist();
 
             try (CacheDatabase pageByPage = CacheDatabase.open(dir.resolve("desk-b"))) {
                 server.serveSnapshots(null);
@@ -144,7 +145,7 @@ class SnapshotFirstSyncTest {
             assertThat(new CustomerStore(cache).count()).isEqualTo(CUSTOMERS + 1);
             assertThat(found(new CustomerStore(cache), "Omer42")).containsExactly(customers.get(42).id());
             assertThat(integrity(cache)).isEqualTo("ok");
-            assertThat(Files.exists(store.snapshotDownload())).isFalse();
+            assertThat(dir.resolve("desk").resolve("cache.db.snapshot")).doesNotExist();
         }
     }
 
