@@ -13,8 +13,6 @@ import org.slf4j.LoggerFactory;
  * Windows the per-user application-data folder already is.
  */
 public final class OwnerOnly {
-    private static final Logger LOG = LoggerFactory.getLogger(OwnerOnly.class);
-
     private OwnerOnly() {
     }
 
@@ -44,7 +42,9 @@ public final class OwnerOnly {
         try {
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
         } catch (IOException | UnsupportedOperationException e) {
-            LOG.warn("Could not make {} private to its user: {}", path, e.getMessage());
+            // Asked for only here: the desk closes its data directory before logging starts and names the log folder.
+            Logger log = LoggerFactory.getLogger(OwnerOnly.class);
+            log.warn("Could not make {} private to its user: {}", path, e.getMessage());
         }
     }
 }

@@ -25,8 +25,10 @@ import com.ringside.server.TestMasters;
 import com.ringside.testing.Customers;
 import java.io.RandomAccessFile;
 import java.net.URI;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -195,6 +197,10 @@ class SnapshotFirstSyncTest {
         Path third = snapshots.build().file();
         assertThat(snapshotFiles()).containsExactlyInAnyOrder(second, third);
         assertThat(snapshots.latest(CacheDatabase.schemaVersion()).orElseThrow().cursor()).isEqualTo(master.latestSeq());
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(third))).as("customers inside")
+                    .isEqualTo("rw-------");
+        }
     }
 
     private List<Path> snapshotFiles() throws Exception {
