@@ -118,9 +118,10 @@ public final class CacheSnapshots implements AutoCloseable {
             }
             Path built = work.resolve(CacheDatabase.FILE_NAME);
             useRollbackJournal(built);
-            Path file = directory.resolve(PREFIX + cursor + "-" + clock.millis() + SUFFIX);
+            long crc32c = crc32c(built);
+            Path file = directory.resolve(PREFIX + cursor + "-" + clock.millis() + "-" + Long.toHexString(crc32c) + SUFFIX);
             Files.move(built, file, StandardCopyOption.ATOMIC_MOVE);
-            Snapshot snapshot = describe(file, store.masterId(), cursor);
+            Snapshot snapshot = new Snapshot(file, store.masterId(), cursor, Files.size(file), crc32c);
             Snapshot previous = latest;
             latest = snapshot;
             // The one before stays until the next build: a desk may have been told of it a moment ago.
@@ -164,8 +165,12 @@ public final class CacheSnapshots implements AutoCloseable {
         }
     }
 
+    /**
+     * The newest snapshot a previous run left, if it is this master's and of this version's schema. Its cursor and
+     * CRC-32C are in its name, so a restart does not read gigabytes; a file damaged since is found by the desk.
+     */
     private Snapshot adoptNewest() {
-        Optional<Path> newest = files().max(Comparator.comparingLong(CacheSnapshots::cursorOf));
+        Optional<Path> newest = files().max(Comparator.comparingLong(file -> Named.of(file).cursor()));
         if (newest.isEmpty()) {
             return null;
         }
@@ -176,7 +181,11 @@ public final class CacheSnapshots implements AutoCloseable {
             if (!masterId.equals(store.masterId())) {
                 throw new CacheException(file + " was built from master " + masterId);
             }
-            Snapshot snapshot = describe(file, masterId, Long.parseLong(property(file, "cursor")));
+            Named named = Named.of(file);
+            if (named.cursor() != Long.parseLong(property(file, "cursor"))) {
+                throw new CacheException(file + " holds another cursor than its name says");
+            }
+            Snapshot snapshot = new Snapshot(file, masterId, named.cursor(), Files.size(file), named.crc32c());
             removeAllBut(file, file);
             return snapshot;
         } catch (IOException | SQLException | RuntimeException e) {
@@ -201,18 +210,16 @@ public final class CacheSnapshots implements AutoCloseable {
         }
     }
 
-    private static Snapshot describe(Path file, UUID masterId, long cursor) throws IOException {
+    private static long crc32c(Path file) throws IOException {
         CRC32C crc = new CRC32C();
         byte[] buffer = new byte[1 << 20];
-        long bytes = 0;
         try (InputStream in = Files.newInputStream(file)) {
             int read;
             while ((read = in.read(buffer)) > 0) {
                 crc.update(buffer, 0, read);
-                bytes += read;
             }
         }
-        return new Snapshot(file, masterId, cursor, bytes, crc.getValue());
+        return crc.getValue();
     }
 
     private Stream<Path> files() {
@@ -234,12 +241,16 @@ public final class CacheSnapshots implements AutoCloseable {
         }
     }
 
-    private static long cursorOf(Path file) {
-        String name = file.getFileName().toString();
-        try {
-            return Long.parseLong(name.substring(PREFIX.length(), name.indexOf('-', PREFIX.length())));
-        } catch (RuntimeException e) {
-            return -1;
+    /** What a snapshot's name ({@code snapshot-CURSOR-TIME-CRC.db}) says of it; a cursor of -1 for another name. */
+    private record Named(long cursor, long crc32c) {
+        static Named of(Path file) {
+            String name = file.getFileName().toString();
+            String[] parts = name.substring(PREFIX.length(), name.length() - SUFFIX.length()).split("-");
+            try {
+                return new Named(Long.parseLong(parts[0]), Long.parseUnsignedLong(parts[2], 16));
+            } catch (RuntimeException e) {
+                return new Named(-1, 0);
+            }
         }
     }
 
