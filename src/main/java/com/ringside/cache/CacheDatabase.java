@@ -33,8 +33,12 @@ import org.sqlite.SQLiteOpenMode;
  */
 public final class CacheDatabase implements AutoCloseable {
     public static final String FILE_NAME = "cache.db";
+    /** Where a snapshot from the master is downloaded before it is copied into the cache. */
+    static final String SNAPSHOT_DOWNLOAD = FILE_NAME + ".snapshot";
     /** The highest migration in db/cache; a test keeps the two in step. */
     static final int SCHEMA_VERSION = 7;
+    /** Raised whenever {@link SearchTerms} or {@link CustomerStore.Encoded} change what they write. */
+    static final int DERIVED_CONTENT = 1;
     private static final Logger LOG = LoggerFactory.getLogger(CacheDatabase.class);
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final String HISTORY_TABLE = "flyway_schema_history";
@@ -45,6 +49,7 @@ public final class CacheDatabase implements AutoCloseable {
     private static final int CHECKPOINT_PAGES = 16_384;
     /** Every 65,536 pages (256 MB) while a bulk load writes: see {@link #writeInBulk}. */
     private static final int BULK_CHECKPOINT_PAGES = 65_536;
+    private static final int BUSY_TIMEOUT_MILLIS = 10_000;
     private static final String WAL = "wal";
     private static final String ROLLBACK_JOURNAL = "delete";
 
@@ -60,6 +65,7 @@ public final class CacheDatabase implements AutoCloseable {
 
     public static CacheDatabase open(Path dataDirectory) {
         Path file = prepare(dataDirectory);
+        removeDownloadLeftOver(file.resolveSibling(SNAPSHOT_DOWNLOAD));
         Inspection found = Files.exists(file) ? inspectReadOnly(file) : Inspection.NEW;
         HikariDataSource pool = connect(file);
         try {
@@ -136,11 +142,20 @@ public final class CacheDatabase implements AutoCloseable {
         if (!replacing.isWriteLockedByCurrentThread()) {
             throw new IllegalStateException("A cache is replaced only while nothing else reads or writes it");
         }
-        int result = connection.unwrap(SQLiteConnection.class).getDatabase()
-                .restore("main", snapshot.toString(), null, 100, 3, -1);
-        if (result != 0) {
-            throw new SQLException("Copying " + snapshot + " into the cache failed (SQLite result " + result + ")",
-                    null, result);
+        // Nothing else in this process uses the cache now; another process that does is waited for briefly, by the
+        // copy's own retries, rather than for the usual ten seconds at each of them.
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA busy_timeout = 0");
+            try {
+                int result = connection.unwrap(SQLiteConnection.class).getDatabase()
+                        .restore("main", snapshot.toString(), null, 100, 5, -1);
+                if (result != 0) {
+                    throw new SQLException("Copying " + snapshot + " into the cache failed (SQLite result " + result
+                            + ")", null, result);
+                }
+            } finally {
+                statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
+            }
         }
     }
 
@@ -170,9 +185,13 @@ public final class CacheDatabase implements AutoCloseable {
         T get() throws SQLException;
     }
 
-    /** The cache schema this version of Ringside reads and writes. */
-    public static int schemaVersion() {
-        return SCHEMA_VERSION;
+    /**
+     * What a cache built by this version of Ringside holds: its schema, and the version of what the application
+     * works out into it (search terms, the encoded parts of a customer), which can change without a migration. A
+     * snapshot is used only by a desk of the same format.
+     */
+    public static String format() {
+        return SCHEMA_VERSION + "." + DERIVED_CONTENT;
     }
 
     private <T> T shared(OnConnection<T> work) {
@@ -270,6 +289,17 @@ public final class CacheDatabase implements AutoCloseable {
         return file;
     }
 
+    /** A snapshot a stop or crash left half downloaded, or downloaded and not removed: gigabytes nobody will use. */
+    private static void removeDownloadLeftOver(Path download) {
+        try {
+            if (Files.deleteIfExists(download)) {
+                LOG.info("Removed {}, a snapshot download left by an earlier run", download);
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not remove {}: {}", download, e.getMessage());
+        }
+    }
+
     /** Asks the file system rather than the permission bits, which say nothing of read-only mounts. */
     private static boolean canWriteIn(Path dataDirectory) {
         try {
@@ -296,7 +326,7 @@ public final class CacheDatabase implements AutoCloseable {
         // could leave a file damaged by a power cut on some file systems.
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.enforceForeignKeys(true);
-        config.setBusyTimeout(10_000);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.setCacheSize(-32_000);
         // The pool hands a connection to one thread at a time, so SQLite's own lock around every call is not needed.

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,6 +30,8 @@ import java.util.UUID;
  * the new cursor, and the outbox of events waiting for the master's acknowledgement.
  */
 public final class SyncStore {
+    /** What a cache keeps of its master; everything else in cache_property is the desk's own. */
+    private static final Set<String> SYNC_PROPERTIES = Set.of("master_id", "cursor", "synced_at");
     private final CacheDatabase database;
     private final CustomerStore customers;
     private final ContactEventStore events;
@@ -129,25 +132,29 @@ public final class SyncStore {
     }
 
     /**
-     * Starts a cache that never synced from a snapshot: a whole cache file the master built from its feed up to a
-     * cursor. Its content replaces this cache's in one transaction, the desk's own values (the last session, the
-     * master's address) are kept, and the cache goes on from the snapshot's cursor as if it had pulled every page
-     * up to there. Returns false, changing nothing, when the cache is no longer {@link #neverSynced empty}.
+     * Starts a cache that never synced from a snapshot: a whole cache file the master built from its feed up to
+     * {@code cursor}. The desk's own values (the last session, the master's address) are first written into the
+     * snapshot, then its content replaces this cache's in one transaction, and the cache goes on from the cursor as
+     * if it had pulled every page up to there. Returns false, changing nothing, when the cache is no longer
+     * {@link #neverSynced empty}; a snapshot that does not hold {@code masterId} and {@code cursor} once copied (the
+     * copy failed) is refused, and the cache stays as it was.
      */
-    public boolean startFrom(Path snapshot) {
+    public boolean startFrom(Path snapshot, UUID masterId, long cursor) {
         CacheDatabase.checkSnapshot(snapshot);
         boolean replaced = database.alone(connection -> {
             if (!empty(connection)) {
                 return false;
             }
-            Map<String, String> own = properties(connection);
-            database.restore(connection, snapshot);
-            SqlWork.inTransaction(connection, restored -> {
-                for (Map.Entry<String, String> property : own.entrySet()) {
-                    setProperty(restored, property.getKey(), property.getValue());
-                }
-                return null;
-            });
+            carry(properties(connection), snapshot, masterId, cursor);
+            try {
+                database.restore(connection, snapshot);
+            } catch (SQLException e) {
+                throw notCopied(e);
+            }
+            // The cache had no cursor before: with the snapshot's, the copy was made.
+            if (!Long.toString(cursor).equals(property(connection, "cursor"))) {
+                throw notCopied(null);
+            }
             return true;
         });
         if (replaced) {
@@ -156,12 +163,39 @@ public final class SyncStore {
         return replaced;
     }
 
+    private CacheException notCopied(SQLException cause) {
+        return new CacheException("The master's snapshot could not be copied into " + database.file()
+                + " (is another Ringside using it?). The cache was left as it was.", cause);
+    }
+
+    /**
+     * Checks that the snapshot is what the master said it is, then writes the desk's own values into it, so that
+     * they arrive in the same copy as the master's data.
+     */
+    private static void carry(Map<String, String> own, Path snapshot, UUID masterId, long cursor) throws SQLException {
+        try (Connection file = DriverManager.getConnection("jdbc:sqlite:" + snapshot)) {
+            if (!masterId.toString().equals(property(file, "master_id"))
+                    || !Long.toString(cursor).equals(property(file, "cursor"))) {
+                throw new CacheException(snapshot + " is not the snapshot the master described (master " + masterId
+                        + ", change " + cursor + ").");
+            }
+            SqlWork.inTransaction(file, connection -> {
+                for (Map.Entry<String, String> property : own.entrySet()) {
+                    if (!SYNC_PROPERTIES.contains(property.getKey())) {
+                        setProperty(connection, property.getKey(), property.getValue());
+                    }
+                }
+                return null;
+            });
+        }
+    }
+
     /**
      * An empty file, readable by this user only, to download a snapshot into before {@link #startFrom}: beside the
      * cache, as it holds the same customers.
      */
     public Path snapshotDownload() {
-        Path file = database.file().resolveSibling(CacheDatabase.FILE_NAME + ".snapshot");
+        Path file = database.file().resolveSibling(CacheDatabase.SNAPSHOT_DOWNLOAD);
         try {
             Files.deleteIfExists(file);
             Files.createFile(file);

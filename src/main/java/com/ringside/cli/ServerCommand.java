@@ -61,14 +61,15 @@ public final class ServerCommand implements Command {
         }
         try (MasterStore store = MasterOptions.store(options, clock);
              MasterServer server = new MasterServer(store, clock, Duration.ofHours(hours), tls);
-             CacheSnapshots snapshots = new CacheSnapshots(store, MasterOptions.snapshotDirectory(options),
-                     CacheSnapshots.DEFAULT_MIN_CHANGES, clock)) {
+             CacheSnapshots snapshots = snapshots(options, store, clock, err)) {
             if (demoCustomers > 0 && store.latestSeq() == 0) {
                 Map<String, String> users = DemoMaster.seed(store, server.authenticator(),
                         new DemoCompany(42, LocalDate.now(clock), 10), demoCustomers, clock, done -> { });
                 out.println("Seeded " + demoCustomers + " demo customers. Demo users (shown once): " + users);
             }
-            server.serveSnapshots(snapshots.refreshEvery(CacheSnapshots.CHECK_PERIOD));
+            if (snapshots != null) {
+                server.serveSnapshots(snapshots.refreshEvery(CacheSnapshots.CHECK_PERIOD));
+            }
             int bound = server.start(host, port);
             out.println("Ringside master on " + (tls == null ? "http" : "https") + "://" + host + ":" + bound + MasterServer.API + " (Ctrl+C stops it)");
             CountDownLatch stopped = new CountDownLatch(1);
@@ -81,6 +82,24 @@ public final class ServerCommand implements Command {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return OK;
+        }
+    }
+
+    /**
+     * The server's cache snapshots: in --snapshot-dir, which must then work, or in the default folder, without which
+     * the server still runs and desks sync page by page.
+     */
+    private static CacheSnapshots snapshots(Options options, MasterStore store, Clock clock, PrintStream err) {
+        try {
+            return new CacheSnapshots(store, MasterOptions.snapshotDirectory(options), CacheSnapshots.DEFAULT_MIN_CHANGES,
+                    clock);
+        } catch (MasterException e) {
+            if (options.get("snapshot-dir", null) != null) {
+                throw e;
+            }
+            err.println("No cache snapshots for desks syncing for the first time (" + e.getMessage()
+                    + "); give --snapshot-dir to keep them.");
+            return null;
         }
     }
 }

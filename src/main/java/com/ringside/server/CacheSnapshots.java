@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,6 +46,7 @@ public final class CacheSnapshots implements AutoCloseable {
     public static final long DEFAULT_MIN_CHANGES = 200_000;
     /** How often a server looks whether its master moved on far enough for a newer snapshot. */
     public static final Duration CHECK_PERIOD = Duration.ofMinutes(10);
+    private static final Duration RETRY_AFTER_FAILURE = Duration.ofHours(1);
     private static final String PREFIX = "snapshot-";
     private static final String SUFFIX = ".db";
     private static final Logger LOG = LoggerFactory.getLogger(CacheSnapshots.class);
@@ -60,6 +62,8 @@ public final class CacheSnapshots implements AutoCloseable {
     private final ScheduledExecutorService builder = Executors.newSingleThreadScheduledExecutor(
             DaemonThreads.named("cache-snapshots"));
     private volatile Snapshot latest;
+    /** After a failed build the next waits this long, so a full disk or a broken master is not hammered. */
+    private Instant nextTry = Instant.MIN;
 
     /**
      * Keeps snapshots of {@code store} in {@code directory}, taking up the newest one a previous run left there if it
@@ -75,13 +79,18 @@ public final class CacheSnapshots implements AutoCloseable {
         } catch (IOException e) {
             throw new MasterException("Cannot create the snapshot folder " + directory + ": " + e.getMessage(), e);
         }
-        unfinished().forEach(CacheSnapshots::deleteTree);
-        this.latest = adoptNewest();
+        try {
+            unfinished().forEach(CacheSnapshots::deleteTree);
+            this.latest = adoptNewest();
+        } catch (UncheckedIOException e) {
+            throw new MasterException("Cannot read the snapshot folder " + directory + ": " + e.getMessage(), e);
+        }
+        builder.execute(this::checkAdopted);
     }
 
-    /** The snapshot to send a desk whose cache has {@code schema}, if there is one. */
-    public Optional<Snapshot> latest(int schema) {
-        return schema == CacheDatabase.schemaVersion() ? Optional.ofNullable(latest) : Optional.empty();
+    /** The snapshot to send a desk whose cache is of {@code format} ({@link CacheDatabase#format}), if there is one. */
+    public Optional<Snapshot> latest(String format) {
+        return CacheDatabase.format().equals(format) ? Optional.ofNullable(latest) : Optional.empty();
     }
 
     /** Checks every {@code period} (and now) whether the master moved on far enough for a newer snapshot. */
@@ -91,17 +100,48 @@ public final class CacheSnapshots implements AutoCloseable {
     }
 
     private void refreshIfBehind() {
+        if (clock.instant().isBefore(nextTry)) {
+            return;
+        }
         try {
-            long built = latest == null ? 0 : latest.cursor();
-            if (store.latestSeq() - built >= minChanges) {
-                build();
+            Snapshot current = latest;
+            long built = current == null ? 0 : current.cursor();
+            if (store.latestSeq() - built < minChanges) {
+                return;
             }
-        } catch (RuntimeException e) {
+            long free = Files.getFileStore(directory).getUsableSpace();
+            if (current != null && free < 2 * current.bytes()) {
+                throw new MasterException("only " + (free >> 20) + " MB free in " + directory + " for a snapshot of about "
+                        + (current.bytes() >> 20) + " MB");
+            }
+            build();
+        } catch (IOException | RuntimeException e) {
             if (builder.isShutdown()) {
                 LOG.debug("A cache snapshot build stopped with the server: {}", e.getMessage());
-            } else {
-                LOG.error("Building a cache snapshot failed; desks sync page by page meanwhile", e);
+                return;
             }
+            nextTry = clock.instant().plus(RETRY_AFTER_FAILURE);
+            LOG.error("Building a cache snapshot failed ({}); desks sync page by page, and the next try is in an hour",
+                    e.getMessage(), e);
+        }
+    }
+
+    /** A snapshot taken up after a restart is named by its CRC-32C; one damaged since would be refused by every desk. */
+    private void checkAdopted() {
+        Snapshot adopted = latest;
+        if (adopted == null) {
+            return;
+        }
+        try {
+            if (crc32c(adopted.file()) != adopted.crc32c()) {
+                throw new IOException("its content no longer matches its CRC-32C");
+            }
+        } catch (IOException e) {
+            LOG.warn("Leaving out the cache snapshot {}: {}", adopted.file(), e.getMessage());
+            if (latest == adopted) {
+                latest = null;
+            }
+            removeAllBut(null, null);
         }
     }
 
@@ -116,13 +156,19 @@ public final class CacheSnapshots implements AutoCloseable {
                 cursor = load(sync);
                 sync.finishFirstSync();
             }
+            Snapshot previous = latest;
+            if (cursor == 0) {
+                throw new MasterException("The master's feed is empty: there is no cache to snapshot");
+            }
+            if (previous != null && cursor <= previous.cursor()) {
+                return previous;
+            }
             Path built = work.resolve(CacheDatabase.FILE_NAME);
             useRollbackJournal(built);
             long crc32c = crc32c(built);
             Path file = directory.resolve(PREFIX + cursor + "-" + clock.millis() + "-" + Long.toHexString(crc32c) + SUFFIX);
             Files.move(built, file, StandardCopyOption.ATOMIC_MOVE);
             Snapshot snapshot = new Snapshot(file, store.masterId(), cursor, Files.size(file), crc32c);
-            Snapshot previous = latest;
             latest = snapshot;
             // The one before stays until the next build: a desk may have been told of it a moment ago.
             removeAllBut(file, previous == null ? file : previous.file());
@@ -136,20 +182,27 @@ public final class CacheSnapshots implements AutoCloseable {
         }
     }
 
-    /** Feeds the cache exactly what GET /changes sends a desk, page by page, through the desk's own reader. */
+    /**
+     * Feeds the cache exactly what GET /changes sends a desk, page by page, through the desk's own reader, and
+     * returns the cursor it reached. Stops, unfinished, when the server stops.
+     */
     private long load(SyncStore sync) throws IOException {
         long after = 0;
         while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new MasterException("The cache snapshot build was stopped");
+            }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 22);
             try (FeedWriter page = new FeedWriter(bytes, store.masterId())) {
                 page.finish(store.changes(after, MasterServer.MAX_PAGE, page::change));
             }
             FeedPages.Pulled pulled = FeedPages.read(new ByteArrayInputStream(bytes.toByteArray()));
-            if (pulled.page().size() > 0) {
-                sync.apply(pulled.masterId(), pulled.page(), pulled.last(), clock.instant());
-                after = pulled.last();
+            if (pulled.last() <= after) {
+                return after;
             }
-            if (!pulled.more() || pulled.page().size() == 0) {
+            sync.apply(pulled.masterId(), pulled.page(), pulled.last(), clock.instant());
+            after = pulled.last();
+            if (!pulled.more()) {
                 return after;
             }
         }
@@ -254,7 +307,7 @@ public final class CacheSnapshots implements AutoCloseable {
         }
     }
 
-    /** A desk still downloading an older file keeps it open; where that stops the removal, the next build retries. */
+    /** Where a file cannot be removed now, the next build tries again. */
     private void removeAllBut(Path keep, Path alsoKeep) {
         files().filter(file -> !file.equals(keep) && !file.equals(alsoKeep)).forEach(file -> {
             try {
@@ -281,8 +334,14 @@ public final class CacheSnapshots implements AutoCloseable {
         }
     }
 
+    /** Stops building; a build under way stops at its next page. */
     @Override
     public void close() {
         builder.shutdownNow();
+        try {
+            builder.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -50,6 +50,7 @@ public final class EmbeddedMaster implements AutoCloseable {
         MasterStore store = new JdbcMasterStore(MasterDatabase.sqlite(directory),
                 new ContactPolicy(new JollydayHolidays(), new PhoneZones()), clock);
         MasterServer server = null;
+        CacheSnapshots snapshots = null;
         try {
             server = new MasterServer(store, clock, Duration.ofHours(12));
             Path users = directory.resolve(DEMO_USERS_FILE);
@@ -62,13 +63,16 @@ public final class EmbeddedMaster implements AutoCloseable {
                         (System.nanoTime() - started) / 1_000_000);
                 LOG.warn("Demo users (shown once; also in {}): {}", users, passwords);
             }
-            CacheSnapshots snapshots = new CacheSnapshots(store, directory.resolve("snapshots"),
+            snapshots = new CacheSnapshots(store, directory.resolve("snapshots"),
                     CacheSnapshots.DEFAULT_MIN_CHANGES, clock).refreshEvery(CacheSnapshots.CHECK_PERIOD);
             server.serveSnapshots(snapshots);
             int port = listen(server, preferredPort);
             return new EmbeddedMaster(store, server, snapshots, URI.create("http://127.0.0.1:" + port),
                     readUsers(users));
         } catch (RuntimeException e) {
+            if (snapshots != null) {
+                snapshots.close();
+            }
             if (server != null) {
                 server.close();
             }

@@ -42,6 +42,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -283,24 +284,31 @@ public final class MasterServer implements AutoCloseable {
     }
 
     private void cacheSnapshot(Context ctx) throws IOException {
-        long schema = longParam(ctx, "schema", 0);
-        if (schema < 1) {
-            throw new InvalidValueException("schema", "is required: the version of the cache schema the desk reads");
+        String format = ctx.queryParam("format");
+        if (format == null || format.isBlank()) {
+            throw new InvalidValueException("format", "is required: the format of the cache the desk keeps");
         }
         CacheSnapshots source = snapshots;
         CacheSnapshots.Snapshot snapshot = (source == null ? Optional.<CacheSnapshots.Snapshot>empty()
-                : source.latest((int) Math.min(schema, Integer.MAX_VALUE))).orElseThrow(() -> ApiException.notFound(
-                "This master has no cache snapshot of schema " + schema + "; sync page by page from /changes."));
+                : source.latest(format)).orElseThrow(() -> ApiException.notFound(
+                "This master has no cache snapshot of that format; sync page by page from /changes."));
+        InputStream file;
+        try {
+            file = Files.newInputStream(snapshot.file());
+        } catch (NoSuchFileException e) {
+            throw ApiException.notFound("The cache snapshot was replaced a moment ago; ask again.");
+        }
         // Sent as it is stored: its length and checksum are the file's, and compressing gigabytes would cost more
         // CPU than the copy saves.
         ctx.disableCompression();
         ctx.contentType(SnapshotHeaders.MEDIA_TYPE);
+        ctx.header("Content-Length", Long.toString(snapshot.bytes()));
         ctx.header(SnapshotHeaders.LENGTH, Long.toString(snapshot.bytes()));
         ctx.header(SnapshotHeaders.MASTER_ID, snapshot.masterId().toString());
         ctx.header(SnapshotHeaders.CURSOR, Long.toString(snapshot.cursor()));
         ctx.header(SnapshotHeaders.CRC32C, Long.toHexString(snapshot.crc32c()));
-        try (OutputStream out = ctx.outputStream()) {
-            Files.copy(snapshot.file(), out);
+        try (InputStream in = file; OutputStream out = ctx.outputStream()) {
+            in.transferTo(out);
         }
     }
 

@@ -99,11 +99,12 @@ public final class MasterClient {
     }
 
     /**
-     * Downloads the master's latest snapshot of a cache of {@code schema} into {@code file}, checking its length and
-     * CRC-32C as it arrives. Empty when the master has none of that schema; then the cache syncs page by page.
+     * Downloads the master's latest snapshot of a cache of {@code format} into {@code file}, checking its length
+     * and CRC-32C as it arrives. Empty when the master has none of that format; then the cache syncs page by page.
      */
-    public Optional<Snapshot> snapshot(int schema, Path file) {
-        HttpRequest request = authorised(HttpRequest.newBuilder(URI.create(api + "/cache-snapshot?schema=" + schema)))
+    public Optional<Snapshot> snapshot(String format, Path file) {
+        HttpRequest request = authorised(HttpRequest.newBuilder(URI.create(api + "/cache-snapshot?format="
+                + java.net.URLEncoder.encode(format, StandardCharsets.UTF_8))))
                 .timeout(PAGE).GET().build();
         HttpResponse<InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {

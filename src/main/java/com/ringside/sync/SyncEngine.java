@@ -198,7 +198,8 @@ public final class SyncEngine implements AutoCloseable {
                 continue;
             }
             Instant now = clock.instant();
-            if (pulled.page().size() == 0) {
+            // A page may be all changes the desk has nothing to store for; its cursor still moves the desk on.
+            if (pulled.last() <= state.cursor()) {
                 store.markSynced(now);
                 store.finishFirstSync();
                 return;
@@ -226,8 +227,8 @@ public final class SyncEngine implements AutoCloseable {
         Path download = null;
         try {
             download = store.snapshotDownload();
-            Optional<MasterClient.Snapshot> snapshot = client.snapshot(CacheDatabase.schemaVersion(), download);
-            if (snapshot.isPresent() && store.startFrom(download)) {
+            Optional<MasterClient.Snapshot> snapshot = client.snapshot(CacheDatabase.format(), download);
+            if (snapshot.isPresent() && store.startFrom(download, snapshot.get().masterId(), snapshot.get().cursor())) {
                 long cursor = snapshot.get().cursor();
                 LOG.info("Cache started from the master's snapshot up to change {} ({} MB)", cursor,
                         snapshot.get().bytes() >> 20);

@@ -12,7 +12,8 @@ public record SnapshotHeaders(UUID masterId, long cursor, long bytes, long crc32
     public static final String MASTER_ID = "Ringside-Master-Id";
     public static final String CURSOR = "Ringside-Snapshot-Cursor";
     public static final String CRC32C = "Ringside-Snapshot-Crc32c";
-    public static final String LENGTH = "Content-Length";
+    /** Besides Content-Length, which a proxy may drop when it re-chunks the answer. */
+    public static final String LENGTH = "Ringside-Snapshot-Length";
     public static final String MEDIA_TYPE = "application/vnd.sqlite3";
 
     /** Reads the headers through {@code header} (a header's first value by name); says which one is missing or wrong. */

@@ -127,7 +127,7 @@ class ContractTest {
                 http.send("GET", "/changes?after=999999", agent, null),
                 http.send("POST", "/decisions", agent, "{\"customerId\":\"nope\"}"),
                 http.send("GET", "/cache-snapshot", agent, null),
-                http.send("GET", "/cache-snapshot?schema=" + (CacheDatabase.schemaVersion() + 1), agent, null));
+                http.send("GET", "/cache-snapshot?format=" + CacheDatabase.format() + "0", agent, null));
         assertThat(errors).extracting(Answer::status).containsExactly(401, 403, 404, 409, 400, 400, 404);
         for (Answer error : errors) {
             assertThat(error.contentType()).startsWith("application/problem+json");
@@ -145,8 +145,8 @@ class ContractTest {
             case "DELETE /sessions/current" -> http.send("DELETE", "/sessions/current",
                     http.signIn("sam", "agent-password"), null);
             case "GET /changes" -> http.send("GET", "/changes?after=0&limit=50", agent, null);
-            case "GET /cache-snapshot" -> http.send("GET", "/cache-snapshot?schema=" + CacheDatabase.schemaVersion(),
-                    agent, null);
+            case "GET /cache-snapshot" -> http.send("GET", "/cache-snapshot?format=" + CacheDatabase.format(), agent,
+                    null);
             case "POST /contact-events" -> http.send("POST", "/contact-events", agent, "{\"events\":[{\"id\":\"" + eventId
                     + "\",\"customerId\":\"" + ana.id() + "\",\"occurredAt\":\"2026-03-08T15:00:00Z\",\"channel\":\"CALL\","
                     + "\"direction\":\"OUTBOUND\",\"lineOfBusiness\":\"ORDERS\",\"number\":\"+14155550123\","

@@ -5,8 +5,10 @@ import static com.ringside.testing.CachePragmas.journalMode;
 import static com.ringside.testing.Customers.customer;
 import static com.ringside.testing.Customers.outboundCall;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ringside.cache.CacheDatabase;
+import com.ringside.cache.CacheException;
 import com.ringside.cache.ContactEventStore;
 import com.ringside.cache.CustomerStore;
 import com.ringside.cache.SearchHit;
@@ -29,6 +31,9 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,7 +110,7 @@ class SnapshotFirstSyncTest {
         try (CacheDatabase fromSnapshot = CacheDatabase.open(dir.resolve("desk-a"))) {
             SyncStore store = new SyncStore(fromSnapshot);
             store.remember("server", address.toString());
-            long snapshotCursor = snapshots.latest(CacheDatabase.schemaVersion()).orElseThrow().cursor();
+            long snapshotCursor = snapshots.latest(CacheDatabase.format()).orElseThrow().cursor();
 
             assertThat(sync(store)).as("changes received: the snapshot's, then the 3 after it over the feed")
                     .containsExactly(snapshotCursor, snapshotCursor + 3);
@@ -133,7 +138,7 @@ class SnapshotFirstSyncTest {
 
     @Test
     void aSnapshotDamagedOnTheWayIsLeftAndTheFeedBringsEverything() throws Exception {
-        CacheSnapshots.Snapshot served = snapshots.latest(CacheDatabase.schemaVersion()).orElseThrow();
+        CacheSnapshots.Snapshot served = snapshots.latest(CacheDatabase.format()).orElseThrow();
         try (RandomAccessFile file = new RandomAccessFile(served.file().toFile(), "rw")) {
             file.seek(served.bytes() / 2);
             int b = file.read();
@@ -161,42 +166,87 @@ class SnapshotFirstSyncTest {
             MasterClient client = signedIn();
             Path download = dir.resolve("snapshot.db");
             server.serveSnapshots(snapshots);
-            client.snapshot(CacheDatabase.schemaVersion(), download).orElseThrow();
+            MasterClient.Snapshot snapshot = client.snapshot(CacheDatabase.format(), download).orElseThrow();
 
             assertThat(store.neverSynced()).isFalse();
-            assertThat(store.startFrom(download)).isFalse();
+            assertThat(store.startFrom(download, snapshot.masterId(), snapshot.cursor())).isFalse();
             assertThat(new CustomerStore(cache).count()).as("the later customer still there").isEqualTo(CUSTOMERS + 1);
             assertThat(new CustomerStore(cache).find(renamed.id())).contains(renamed);
         }
     }
 
     @Test
-    void aMasterThatMovedOnOrChangedItsCacheSchemaOffersNoSnapshot() {
-        assertThat(snapshots.latest(CacheDatabase.schemaVersion() + 1)).isEmpty();
-        assertThat(signedIn().snapshot(CacheDatabase.schemaVersion() + 1, dir.resolve("x.db"))).isEmpty();
+    void aDeskOfAnotherCacheFormatIsOfferedNoSnapshotAndARestartTakesUpOnlyItsOwnMastersSnapshot() {
+        assertThat(snapshots.latest(CacheDatabase.format() + "0")).isEmpty();
+        assertThat(signedIn().snapshot(CacheDatabase.format() + "0", dir.resolve("x.db"))).isEmpty();
 
-        CacheSnapshots.Snapshot built = snapshots.latest(CacheDatabase.schemaVersion()).orElseThrow();
+        CacheSnapshots.Snapshot built = snapshots.latest(CacheDatabase.format()).orElseThrow();
         try (CacheSnapshots reopened = new CacheSnapshots(master, dir.resolve("snapshots"), 0, clock)) {
-            assertThat(reopened.latest(CacheDatabase.schemaVersion())).as("taken up again after a restart")
+            assertThat(reopened.latest(CacheDatabase.format())).as("taken up again after a restart")
                     .contains(built);
         }
         try (JdbcMasterStore other = TestMasters.store(TestMasters.Backend.SQLITE, dir.resolve("other"));
              CacheSnapshots foreign = new CacheSnapshots(other, dir.resolve("snapshots"), 0, clock)) {
-            assertThat(foreign.latest(CacheDatabase.schemaVersion())).as("another master's snapshot").isEmpty();
+            assertThat(foreign.latest(CacheDatabase.format())).as("another master's snapshot").isEmpty();
+        }
+    }
+
+    @Test
+    void aCopyAnotherProgramPreventsLeavesTheCacheEmptyAndSaysWhy() throws Exception {
+        Path download = dir.resolve("snapshot.db");
+        MasterClient.Snapshot snapshot = signedIn().snapshot(CacheDatabase.format(), download).orElseThrow();
+        try (CacheDatabase cache = CacheDatabase.open(dir.resolve("desk"))) {
+            SyncStore store = new SyncStore(cache);
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + cache.file());
+                 Statement writing = other.createStatement()) {
+                writing.execute("BEGIN IMMEDIATE");
+                writing.executeUpdate("INSERT INTO cache_property (name, value) VALUES ('other', 'program')");
+
+                assertThatThrownBy(() -> store.startFrom(download, snapshot.masterId(), snapshot.cursor()))
+                        .isInstanceOf(CacheException.class).hasMessageContaining("could not be copied")
+                        .hasMessageContaining("another Ringside");
+                writing.execute("ROLLBACK");
+            }
+            assertThat(store.neverSynced()).isTrue();
+            assertThat(new CustomerStore(cache).count()).isZero();
+            assertThat(store.startFrom(download, snapshot.masterId(), snapshot.cursor())).as("once it is free").isTrue();
+            assertThat(new CustomerStore(cache).count()).isEqualTo(CUSTOMERS);
+        }
+    }
+
+    @Test
+    void aSnapshotThatIsNotWhatTheMasterSaidIsRefusedBeforeAnythingIsCopied() throws Exception {
+        Path download = dir.resolve("snapshot.db");
+        MasterClient.Snapshot snapshot = signedIn().snapshot(CacheDatabase.format(), download).orElseThrow();
+        try (CacheDatabase cache = CacheDatabase.open(dir.resolve("desk"))) {
+            SyncStore store = new SyncStore(cache);
+            assertThatThrownBy(() -> store.startFrom(download, snapshot.masterId(), snapshot.cursor() + 1))
+                    .isInstanceOf(CacheException.class).hasMessageContaining("not the snapshot the master described");
+            assertThat(store.neverSynced()).isTrue();
+        }
+    }
+
+    @Test
+    void aDownloadLeftByAStopIsRemovedWhenTheCacheOpens() throws Exception {
+        Path leftOver = dir.resolve("desk").resolve("cache.db.snapshot");
+        Files.createDirectories(leftOver.getParent());
+        Files.write(leftOver, new byte[4096]);
+        try (CacheDatabase cache = CacheDatabase.open(dir.resolve("desk"))) {
+            assertThat(leftOver).doesNotExist();
         }
     }
 
     @Test
     void aNewSnapshotKeepsTheOneBeforeItForDesksAlreadyDownloadingItAndRemovesOlderOnes() throws Exception {
-        Path first = snapshots.latest(CacheDatabase.schemaVersion()).orElseThrow().file();
-        Thread.sleep(2); // files are named by cursor and time
+        Path first = snapshots.latest(CacheDatabase.format()).orElseThrow().file();
         Path second = snapshots.build().file();
-        assertThat(second).isNotEqualTo(first);
+        assertThat(snapshots.build().file()).as("nothing new in the feed, no new file").isEqualTo(second);
         assertThat(snapshotFiles()).containsExactlyInAnyOrder(first, second);
-        Thread.sleep(2);
+        master.load(List.of(customer("Nina", "Next").phone("+14155550999").zone("UTC").build()), List.of(),
+                clock.instant());
         Path third = snapshots.build().file();
         assertThat(snapshotFiles()).containsExactlyInAnyOrder(second, third);
-        assertThat(snapshots.latest(CacheDatabase.schemaVersion()).orElseThrow().cursor()).isEqualTo(master.latestSeq());
+        assertThat(snapshots.latest(CacheDatabase.format()).orElseThrow().cursor()).isEqualTo(master.latestSeq());
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(third))).as("customers inside")
                     .isEqualTo("rw-------");
