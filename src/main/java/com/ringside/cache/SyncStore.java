@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The cache's side of sync: where the feed was read up to, applying a page of the master's changes together with
@@ -173,7 +173,12 @@ public final class SyncStore {
      * they arrive in the same copy as the master's data.
      */
     private static void carry(Map<String, String> own, Path snapshot, UUID masterId, long cursor) throws SQLException {
-        try (Connection file = DriverManager.getConnection("jdbc:sqlite:" + snapshot)) {
+        // A download is thrown away after the copy and removed after a crash: its write need not wait for the disk,
+        // which would first have to take in the gigabytes just downloaded.
+        SQLiteConfig scratch = new SQLiteConfig();
+        scratch.setSynchronous(SQLiteConfig.SynchronousMode.OFF);
+        scratch.setJournalMode(SQLiteConfig.JournalMode.MEMORY);
+        try (Connection file = scratch.createConnection("jdbc:sqlite:" + snapshot)) {
             if (!masterId.toString().equals(property(file, "master_id"))
                     || !Long.toString(cursor).equals(property(file, "cursor"))) {
                 throw new CacheException(snapshot + " is not the snapshot the master described (master " + masterId
