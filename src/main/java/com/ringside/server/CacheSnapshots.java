@@ -67,7 +67,7 @@ public final class CacheSnapshots implements AutoCloseable {
 
     /**
      * Keeps snapshots of {@code store} in {@code directory}, taking up the newest one a previous run left there if it
-     * is still this master's and of this version's cache schema.
+     * is still this master's and of this version's cache format.
      */
     public CacheSnapshots(MasterStore store, Path directory, long minChanges, Clock clock) {
         this.store = store;
