@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.UUID;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.sql.DataSource;
@@ -159,23 +160,38 @@ public final class CacheDatabase implements AutoCloseable {
         }
     }
 
+    /** What a snapshot holds: everything its master's feed held up to the cursor. */
+    public record SnapshotOf(UUID masterId, long cursor) {
+    }
+
     /**
-     * Checks that {@code snapshot} is a whole cache this version of Ringside writes, with its first sync loaded;
-     * otherwise says what it is instead. Does not change the file.
+     * Checks that {@code snapshot} is a whole cache this version of Ringside writes, with its first sync loaded,
+     * and says whose master's feed it holds and up to where; otherwise says what it is instead. Does not change
+     * the file.
      */
-    public static void checkSnapshot(Path snapshot) {
+    public static SnapshotOf checkSnapshot(Path snapshot) {
         if (!looksLikeSqlite(snapshot)) {
             throw new CacheException(snapshot + " is not a Ringside cache (it is not a SQLite database).");
         }
-        Inspection found;
         try {
-            found = inspect(snapshot);
+            Inspection found = inspect(snapshot);
+            if (found.version() != SCHEMA_VERSION || !found.firstSyncDone()) {
+                throw new CacheException(snapshot + " is not a whole cache of schema " + SCHEMA_VERSION
+                        + " (it has schema " + found.version() + (found.firstSyncDone() ? "" : ", half loaded") + ").");
+            }
+            try (Connection connection = readOnly(snapshot);
+                 Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("""
+                         SELECT (SELECT value FROM cache_property WHERE name = 'master_id'),
+                                (SELECT value FROM cache_property WHERE name = 'cursor')""")) {
+                rows.next();
+                if (rows.getString(1) == null || rows.getString(2) == null) {
+                    throw new CacheException(snapshot + " holds no master's feed.");
+                }
+                return new SnapshotOf(UUID.fromString(rows.getString(1)), Long.parseLong(rows.getString(2)));
+            }
         } catch (SQLException e) {
             throw translate(snapshot, e);
-        }
-        if (found.version() != SCHEMA_VERSION || !found.firstSyncDone()) {
-            throw new CacheException(snapshot + " is not a whole cache of schema " + SCHEMA_VERSION + " (it has schema "
-                    + found.version() + (found.firstSyncDone() ? "" : ", half loaded") + ").");
         }
     }
 
@@ -383,12 +399,14 @@ public final class CacheDatabase implements AutoCloseable {
         }
     }
 
-    private static Inspection inspect(Path file) throws SQLException {
+    private static Connection readOnly(Path file) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
-        SQLiteDataSource readOnly = new SQLiteDataSource(config);
-        readOnly.setUrl("jdbc:sqlite:" + file);
-        try (Connection connection = readOnly.getConnection(); Statement statement = connection.createStatement()) {
+        return config.createConnection("jdbc:sqlite:" + file);
+    }
+
+    private static Inspection inspect(Path file) throws SQLException {
+        try (Connection connection = readOnly(file); Statement statement = connection.createStatement()) {
             boolean anyTable = false;
             boolean history = false;
             try (ResultSet tables = statement.executeQuery(

@@ -133,19 +133,22 @@ public final class SyncStore {
 
     /**
      * Starts a cache that never synced from a snapshot: a whole cache file the master built from its feed up to
-     * {@code cursor}. The desk's own values (the last session, the master's address) are first written into the
-     * snapshot, then its content replaces this cache's in one transaction, and the cache goes on from the cursor as
-     * if it had pulled every page up to there. Returns false, changing nothing, when the cache is no longer
-     * {@link #neverSynced empty}; a snapshot that does not hold {@code masterId} and {@code cursor} once copied (the
-     * copy failed) is refused, and the cache stays as it was.
+     * {@code cursor}. A file that does not hold {@code masterId}'s feed up to there is refused before anything is
+     * copied. The desk's own values (the last session, the master's address) are written into the snapshot, then
+     * its content replaces this cache's in one transaction, and the cache goes on from the cursor as if it had
+     * pulled every page up to there. Returns false, changing nothing, when the cache is no longer
+     * {@link #neverSynced empty}; a copy another program prevents leaves the cache as it was and says so.
      */
     public boolean startFrom(Path snapshot, UUID masterId, long cursor) {
-        CacheDatabase.checkSnapshot(snapshot);
+        if (!CacheDatabase.checkSnapshot(snapshot).equals(new CacheDatabase.SnapshotOf(masterId, cursor))) {
+            throw new CacheException(snapshot + " is not the snapshot the master described (master " + masterId
+                    + ", change " + cursor + ").");
+        }
         boolean replaced = database.alone(connection -> {
             if (!empty(connection)) {
                 return false;
             }
-            carry(properties(connection), snapshot, masterId, cursor);
+            carry(properties(connection), snapshot);
             try {
                 database.restore(connection, snapshot);
             } catch (SQLException e) {
@@ -168,22 +171,14 @@ public final class SyncStore {
                 + " (is another Ringside using it?). The cache was left as it was.", cause);
     }
 
-    /**
-     * Checks that the snapshot is what the master said it is, then writes the desk's own values into it, so that
-     * they arrive in the same copy as the master's data.
-     */
-    private static void carry(Map<String, String> own, Path snapshot, UUID masterId, long cursor) throws SQLException {
+    /** Writes the desk's own values into the snapshot, so that they arrive in the same copy as the master's data. */
+    private static void carry(Map<String, String> own, Path snapshot) throws SQLException {
         // A download is thrown away after the copy and removed after a crash: its write need not wait for the disk,
         // which would first have to take in the gigabytes just downloaded.
         SQLiteConfig scratch = new SQLiteConfig();
         scratch.setSynchronous(SQLiteConfig.SynchronousMode.OFF);
         scratch.setJournalMode(SQLiteConfig.JournalMode.MEMORY);
         try (Connection file = scratch.createConnection("jdbc:sqlite:" + snapshot)) {
-            if (!masterId.toString().equals(property(file, "master_id"))
-                    || !Long.toString(cursor).equals(property(file, "cursor"))) {
-                throw new CacheException(snapshot + " is not the snapshot the master described (master " + masterId
-                        + ", change " + cursor + ").");
-            }
             SqlWork.inTransaction(file, connection -> {
                 for (Map.Entry<String, String> property : own.entrySet()) {
                     if (!SYNC_PROPERTIES.contains(property.getKey())) {

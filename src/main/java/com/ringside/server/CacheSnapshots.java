@@ -16,8 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -33,7 +31,6 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
 
 /**
  * A desk's cache, built by the master from its own feed, for desks that sync for the first time (ADR 0023). A desk
@@ -132,16 +129,23 @@ public final class CacheSnapshots implements AutoCloseable {
         if (adopted == null) {
             return;
         }
+        String problem;
         try {
-            if (crc32c(adopted.file()) != adopted.crc32c()) {
-                throw new IOException("its content no longer matches its CRC-32C");
+            if (crc32c(adopted.file()) == adopted.crc32c()) {
+                return;
             }
+            problem = "its content no longer matches its CRC-32C";
         } catch (IOException e) {
-            LOG.warn("Leaving out the cache snapshot {}: {}", adopted.file(), e.getMessage());
-            if (latest == adopted) {
-                latest = null;
-            }
-            removeAllBut(null, null);
+            problem = e.getMessage();
+        }
+        LOG.warn("Leaving out the cache snapshot {}: {}", adopted.file(), problem);
+        if (latest == adopted) {
+            latest = null;
+        }
+        try {
+            Files.deleteIfExists(adopted.file());
+        } catch (IOException e) {
+            LOG.warn("Could not remove {}: {}", adopted.file(), e.getMessage());
         }
     }
 
@@ -229,37 +233,21 @@ public final class CacheSnapshots implements AutoCloseable {
         }
         Path file = newest.get();
         try {
-            CacheDatabase.checkSnapshot(file);
-            UUID masterId = UUID.fromString(property(file, "master_id"));
-            if (!masterId.equals(store.masterId())) {
-                throw new CacheException(file + " was built from master " + masterId);
+            CacheDatabase.SnapshotOf holds = CacheDatabase.checkSnapshot(file);
+            if (!holds.masterId().equals(store.masterId())) {
+                throw new CacheException(file + " was built from master " + holds.masterId());
             }
             Named named = Named.of(file);
-            if (named.cursor() != Long.parseLong(property(file, "cursor"))) {
+            if (named.cursor() != holds.cursor()) {
                 throw new CacheException(file + " holds another cursor than its name says");
             }
-            Snapshot snapshot = new Snapshot(file, masterId, named.cursor(), Files.size(file), named.crc32c());
+            Snapshot snapshot = new Snapshot(file, holds.masterId(), holds.cursor(), Files.size(file), named.crc32c());
             removeAllBut(file, file);
             return snapshot;
-        } catch (IOException | SQLException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.warn("Leaving out the cache snapshot {}: {}", file, e.getMessage());
             removeAllBut(null, null);
             return null;
-        }
-    }
-
-    private static String property(Path file, String name) throws SQLException {
-        SQLiteConfig readOnly = new SQLiteConfig();
-        readOnly.setReadOnly(true);
-        try (Connection connection = readOnly.createConnection("jdbc:sqlite:" + file);
-             PreparedStatement statement = connection.prepareStatement("SELECT value FROM cache_property WHERE name = ?")) {
-            statement.setString(1, name);
-            try (ResultSet rows = statement.executeQuery()) {
-                if (!rows.next()) {
-                    throw new SQLException("no " + name);
-                }
-                return rows.getString(1);
-            }
         }
     }
 

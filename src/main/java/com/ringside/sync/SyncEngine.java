@@ -173,8 +173,12 @@ public final class SyncEngine implements AutoCloseable {
      * synced first starts from the master's snapshot, if it offers one.
      */
     private void pull() {
-        long received = store.neverSynced() ? startFromSnapshot() : 0;
         SyncStore.State state = store.state();
+        long received = 0;
+        if (state.cursor() == 0 && store.neverSynced()) {
+            received = startFromSnapshot();
+            state = store.state();
+        }
         Future<FeedPages.Pulled> next = fetch(state.cursor());
         while (true) {
             FeedPages.Pulled pulled;

@@ -138,13 +138,7 @@ class SnapshotFirstSyncTest {
 
     @Test
     void aSnapshotDamagedOnTheWayIsLeftAndTheFeedBringsEverything() throws Exception {
-        CacheSnapshots.Snapshot served = snapshots.latest(CacheDatabase.format()).orElseThrow();
-        try (RandomAccessFile file = new RandomAccessFile(served.file().toFile(), "rw")) {
-            file.seek(served.bytes() / 2);
-            int b = file.read();
-            file.seek(served.bytes() / 2);
-            file.write(b ^ 0xFF);
-        }
+        flipAByteIn(snapshots.latest(CacheDatabase.format()).orElseThrow());
         try (CacheDatabase cache = CacheDatabase.open(dir.resolve("desk"))) {
             SyncStore store = new SyncStore(cache);
             assertThat(sync(store)).as("one page of every change, over the feed").containsExactly(master.latestSeq());
@@ -163,10 +157,9 @@ class SnapshotFirstSyncTest {
             SyncStore store = new SyncStore(cache);
             sync(store);
             Customer renamed = new CustomerStore(cache).find(customers.get(0).id()).orElseThrow();
-            MasterClient client = signedIn();
             Path download = dir.resolve("snapshot.db");
             server.serveSnapshots(snapshots);
-            MasterClient.Snapshot snapshot = client.snapshot(CacheDatabase.format(), download).orElseThrow();
+            MasterClient.Snapshot snapshot = downloaded(download);
 
             assertThat(store.neverSynced()).isFalse();
             assertThat(store.startFrom(download, snapshot.masterId(), snapshot.cursor())).isFalse();
@@ -194,7 +187,7 @@ class SnapshotFirstSyncTest {
     @Test
     void aCopyAnotherProgramPreventsLeavesTheCacheEmptyAndSaysWhy() throws Exception {
         Path download = dir.resolve("snapshot.db");
-        MasterClient.Snapshot snapshot = signedIn().snapshot(CacheDatabase.format(), download).orElseThrow();
+        MasterClient.Snapshot snapshot = downloaded(download);
         try (CacheDatabase cache = CacheDatabase.open(dir.resolve("desk"))) {
             SyncStore store = new SyncStore(cache);
             try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + cache.file());
@@ -217,13 +210,29 @@ class SnapshotFirstSyncTest {
     @Test
     void aSnapshotThatIsNotWhatTheMasterSaidIsRefusedBeforeAnythingIsCopied() throws Exception {
         Path download = dir.resolve("snapshot.db");
-        MasterClient.Snapshot snapshot = signedIn().snapshot(CacheDatabase.format(), download).orElseThrow();
+        MasterClient.Snapshot snapshot = downloaded(download);
         try (CacheDatabase cache = CacheDatabase.open(dir.resolve("desk"))) {
             SyncStore store = new SyncStore(cache);
             assertThatThrownBy(() -> store.startFrom(download, snapshot.masterId(), snapshot.cursor() + 1))
                     .isInstanceOf(CacheException.class).hasMessageContaining("not the snapshot the master described");
+            assertThatThrownBy(() -> store.startFrom(download, UUID.randomUUID(), snapshot.cursor()))
+                    .isInstanceOf(CacheException.class).hasMessageContaining("not the snapshot the master described");
             assertThat(store.neverSynced()).isTrue();
         }
+    }
+
+    /** Damages a snapshot in the middle of its pages, where SQLite would not notice. */
+    private static void flipAByteIn(CacheSnapshots.Snapshot snapshot) throws Exception {
+        try (RandomAccessFile file = new RandomAccessFile(snapshot.file().toFile(), "rw")) {
+            file.seek(snapshot.bytes() / 2);
+            int b = file.read();
+            file.seek(snapshot.bytes() / 2);
+            file.write(b ^ 0xFF);
+        }
+    }
+
+    private MasterClient.Snapshot downloaded(Path into) {
+        return signedIn().snapshot(CacheDatabase.format(), into).orElseThrow();
     }
 
     @Test
@@ -256,6 +265,20 @@ class SnapshotFirstSyncTest {
     private List<Path> snapshotFiles() throws Exception {
         try (var files = Files.list(dir.resolve("snapshots"))) {
             return files.toList();
+        }
+    }
+
+    @Test
+    void aSnapshotDamagedOnDiskBeforeARestartIsLeftOutOnceItsChecksumIsRead() throws Exception {
+        CacheSnapshots.Snapshot built = snapshots.latest(CacheDatabase.format()).orElseThrow();
+        flipAByteIn(built);
+        try (CacheSnapshots reopened = new CacheSnapshots(master, dir.resolve("snapshots"), 0, clock)) {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (reopened.latest(CacheDatabase.format()).isPresent() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(reopened.latest(CacheDatabase.format())).isEmpty();
+            assertThat(built.file()).doesNotExist();
         }
     }
 
