@@ -22,20 +22,32 @@ public final class MasterDatabase implements AutoCloseable {
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final String description;
+    /** Embedded masters only: where a large write leaves copying its log into the database file. */
+    private final LogCheckpoints checkpoints;
 
     private static final long MMAP_BYTES = 4L << 30;
     /** An embedded master connection's page cache, in KiB; and while it writes a batch of an import. */
     private static final int CACHE_KIB = 64_000;
     private static final int IMPORT_CACHE_KIB = 400_000;
+    /** SQLite's own: a commit that leaves more pages than this in the log copies the log into the file. */
+    private static final int AUTOCHECKPOINT_PAGES = 1_000;
+    /** The log's length, in pages, beyond which a large write waits for it to be copied: about three import batches. */
+    private static final int LOG_LIMIT_PAGES = 50_000;
 
-    private MasterDatabase(HikariDataSource pool, Dialect dialect, String description) {
+    private MasterDatabase(HikariDataSource pool, Dialect dialect, String description, int logLimitPages) {
         this.pool = pool;
         this.dialect = dialect;
         this.description = description;
+        this.checkpoints = dialect == Dialect.SQLITE ? new LogCheckpoints(pool::getConnection, logLimitPages) : null;
     }
 
     /** The embedded master: one SQLite file in {@code directory}. */
     public static MasterDatabase sqlite(Path directory) {
+        return sqlite(directory, LOG_LIMIT_PAGES);
+    }
+
+    /** {@code logLimitPages}: see {@link LogCheckpoints}. */
+    static MasterDatabase sqlite(Path directory, int logLimitPages) {
         try {
             OwnerOnly.createDirectory(directory);
         } catch (IOException e) {
@@ -59,7 +71,7 @@ public final class MasterDatabase implements AutoCloseable {
         HikariConfig hikari = new HikariConfig();
         hikari.setDataSource(sqlite);
         hikari.setMaximumPoolSize(8);
-        MasterDatabase database = open(hikari, Dialect.SQLITE, file.toString());
+        MasterDatabase database = open(hikari, Dialect.SQLITE, file.toString(), logLimitPages);
         OwnerOnly.database(file);
         return database;
     }
@@ -74,10 +86,10 @@ public final class MasterDatabase implements AutoCloseable {
         hikari.setUsername(user);
         hikari.setPassword(password);
         hikari.setMaximumPoolSize(8);
-        return open(hikari, Dialect.POSTGRESQL, jdbcUrl.replaceAll("password=[^&]*", "password=…"));
+        return open(hikari, Dialect.POSTGRESQL, jdbcUrl.replaceAll("password=[^&]*", "password=…"), 0);
     }
 
-    private static MasterDatabase open(HikariConfig hikari, Dialect dialect, String description) {
+    private static MasterDatabase open(HikariConfig hikari, Dialect dialect, String description, int logLimitPages) {
         hikari.setPoolName("master");
         hikari.setAutoCommit(true);
         HikariDataSource pool;
@@ -88,7 +100,7 @@ public final class MasterDatabase implements AutoCloseable {
         }
         try {
             Flyway.configure().dataSource(pool).locations(dialect.migrations()).load().migrate();
-            return new MasterDatabase(pool, dialect, description);
+            return new MasterDatabase(pool, dialect, description, logLimitPages);
         } catch (FlywayException e) {
             pool.close();
             throw new MasterException("The master database " + description + " cannot be migrated: " + rootMessage(e), e);
@@ -128,27 +140,35 @@ public final class MasterDatabase implements AutoCloseable {
     /**
      * A write of many rows, such as a batch of an import. An embedded master's connection writes it with a page
      * cache large enough for the pages it changes: with the usual one, changed pages spilled to the log before the
-     * commit and were written again, and an import's batch took twice as long. The usual size is set back after.
+     * commit and were written again, and an import's batch took twice as long. Its commit leaves copying the log
+     * into the database file, and waiting for the disk, to another thread (ADR 0024). The usual settings are set
+     * back after.
      */
     <T> T writeLarge(SqlWork<T> work) {
+        if (checkpoints != null) {
+            checkpoints.awaitShortLog();
+        }
         try (Connection connection = connection()) {
             if (dialect != Dialect.SQLITE) {
                 return SqlWork.inTransaction(connection, work);
             }
-            cacheSize(connection, IMPORT_CACHE_KIB);
+            pageCacheAndCheckpoints(connection, IMPORT_CACHE_KIB, 0);
             try {
                 return SqlWork.inTransaction(connection, work);
             } finally {
-                cacheSize(connection, CACHE_KIB);
+                pageCacheAndCheckpoints(connection, CACHE_KIB, AUTOCHECKPOINT_PAGES);
+                checkpoints.request();
             }
         } catch (SQLException e) {
             throw failed("write", e);
         }
     }
 
-    private static void cacheSize(Connection connection, int kib) throws SQLException {
+    private static void pageCacheAndCheckpoints(Connection connection, int cacheKib, int checkpointPages)
+            throws SQLException {
         try (java.sql.Statement pragma = connection.createStatement()) {
-            pragma.execute("PRAGMA cache_size = -" + kib);
+            pragma.execute("PRAGMA cache_size = -" + cacheKib);
+            pragma.execute("PRAGMA wal_autocheckpoint = " + checkpointPages);
         }
     }
 
@@ -158,6 +178,9 @@ public final class MasterDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        if (checkpoints != null) {
+            checkpoints.close();
+        }
         pool.close();
     }
 
