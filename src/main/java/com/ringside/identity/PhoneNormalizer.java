@@ -98,8 +98,8 @@ public final class PhoneNormalizer {
      * <p>For text of digits, spaces, hyphens, dots and brackets with at most a leading plus, the tables' parser
      * comes to a result that depends on the digits and the plus alone (what it reads as an extension or a second
      * number needs letters, '#', ',', ';' or '/'); for ten digits starting 2 to 9, or those after a 1, with or without
-     * the plus, that result is country code 1 and those ten digits. {@code PhoneNormalizerTest} holds the two to
-     * the same results.
+     * the plus, that result is country code 1 and those ten digits. {@code NorthAmericanNumbersProperties} holds the
+     * two to the same results.
      */
     Phonenumber.PhoneNumber northAmerican(String input) {
         if (!northAmericanDigits) {

@@ -233,6 +233,9 @@ public final class JdbcMasterStore implements MasterStore {
                     writeBatch(connection, batch, now);
                     return null;
                 });
+                if (batch.finished() != null) {
+                    database.awaitLargeWritesOnDisk(); // an import that says it is done is on the disk
+                }
             }
 
             private void writeBatch(Connection connection, Batch batch, Instant now) throws SQLException {

@@ -152,23 +152,39 @@ public final class MasterDatabase implements AutoCloseable {
             if (dialect != Dialect.SQLITE) {
                 return SqlWork.inTransaction(connection, work);
             }
-            pageCacheAndCheckpoints(connection, IMPORT_CACHE_KIB, 0);
             try {
-                return SqlWork.inTransaction(connection, work);
+                largeWriteSettings(connection, 0, IMPORT_CACHE_KIB);
+                T result = SqlWork.inTransaction(connection, work);
+                checkpoints.committed();
+                return result;
             } finally {
-                pageCacheAndCheckpoints(connection, CACHE_KIB, AUTOCHECKPOINT_PAGES);
-                checkpoints.request();
+                try {
+                    largeWriteSettings(connection, AUTOCHECKPOINT_PAGES, CACHE_KIB);
+                } catch (SQLException e) {
+                    pool.evictConnection(connection); // never handed out again with a large write's settings
+                }
             }
         } catch (SQLException e) {
             throw failed("write", e);
         }
     }
 
-    private static void pageCacheAndCheckpoints(Connection connection, int cacheKib, int checkpointPages)
+    /**
+     * Waits until the large writes committed so far are on the disk: an embedded master's large writes reach it with
+     * the copy of the log that follows them. A write to PostgreSQL is there when it commits.
+     */
+    void awaitLargeWritesOnDisk() {
+        if (checkpoints != null) {
+            checkpoints.awaitCopied();
+        }
+    }
+
+    /** The log's automatic copy is set first: should the page cache's setting fail, the copy is as it should be. */
+    private static void largeWriteSettings(Connection connection, int checkpointPages, int cacheKib)
             throws SQLException {
         try (java.sql.Statement pragma = connection.createStatement()) {
-            pragma.execute("PRAGMA cache_size = -" + cacheKib);
             pragma.execute("PRAGMA wal_autocheckpoint = " + checkpointPages);
+            pragma.execute("PRAGMA cache_size = -" + cacheKib);
         }
     }
 

@@ -1,6 +1,7 @@
 package com.ringside.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,11 +38,27 @@ class LargeWriteCheckpointTest {
             createTable(database);
             long before = Files.size(databaseFile());
 
-            database.writeLarge(connection -> insert(connection, 0));
+            database.writeLarge(connection -> {
+                assertThat(pragma(connection, "wal_autocheckpoint")).as("the writer does not copy the log").isZero();
+                return insert(connection, 0);
+            });
 
             // about 8 MB committed to the log; the file grows only when the log is copied into it
             awaitUntil(() -> Files.size(databaseFile()) > before + ROWS * (long) FILLER.length());
             assertThat(count(database)).isEqualTo(ROWS);
+        }
+    }
+
+    @Test
+    void largeWritesAreInTheDatabaseFileOnceAwaitedAsTheLastBatchOfAnImportIs() throws Exception {
+        try (MasterDatabase database = MasterDatabase.sqlite(dir, LOG_LIMIT_PAGES)) {
+            createTable(database);
+            long before = Files.size(databaseFile());
+            database.writeLarge(connection -> insert(connection, 0));
+
+            database.awaitLargeWritesOnDisk();
+
+            assertThat(Files.size(databaseFile())).isGreaterThan(before + ROWS * (long) FILLER.length());
         }
     }
 
@@ -53,8 +72,8 @@ class LargeWriteCheckpointTest {
                 database.writeLarge(connection -> insert(connection, first));
                 largestLog = Math.max(largestLog, Files.size(logFile()));
             }
-            // twelve batches kept in the log would be about 100 MB; it starts again once the copy last made found
-            // more than three in it, and a copy runs a batch or two behind the writes
+            // twelve batches kept in the log would be about 100 MB; it starts again once the last copy found more
+            // than three in it, and grows by at most two batches that no copy has finished with
             assertThat(largestLog).isLessThan(7L * ROWS * FILLER.length());
             assertThat(count(database)).isEqualTo(12 * ROWS);
         }
@@ -63,17 +82,49 @@ class LargeWriteCheckpointTest {
     @Test
     void otherWritesOnThePoolsConnectionsStillCheckpointAsSqliteDoes() throws Exception {
         try (MasterDatabase database = MasterDatabase.sqlite(dir, LOG_LIMIT_PAGES)) {
-            database.writeLarge(connection -> null);
-            for (int i = 0; i < 8; i++) { // every connection of the pool, the large write's among them
-                database.read(connection -> {
-                    try (Statement statement = connection.createStatement();
-                         ResultSet pages = statement.executeQuery("PRAGMA wal_autocheckpoint")) {
-                        pages.next();
-                        assertThat(pages.getInt(1)).isEqualTo(1_000);
-                    }
-                    return null;
-                });
+            createTable(database);
+            database.writeLarge(connection -> insert(connection, 0));
+            assertUsualSettingsOnEveryConnection(database);
+        }
+    }
+
+    @Test
+    void aLargeWriteThatFailsStoresNothingAndLeavesItsConnectionAsUsual() throws Exception {
+        try (MasterDatabase database = MasterDatabase.sqlite(dir, LOG_LIMIT_PAGES)) {
+            createTable(database);
+            assertThatThrownBy(() -> database.writeLarge(connection -> {
+                insert(connection, 0);
+                throw new SQLException("disk full");
+            })).hasMessageContaining("disk full");
+
+            assertThat(count(database)).isZero();
+            assertUsualSettingsOnEveryConnection(database);
+        }
+    }
+
+    /** Every connection of the pool at once, the large write's among them. */
+    private static void assertUsualSettingsOnEveryConnection(MasterDatabase database) throws SQLException {
+        List<Connection> pool = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                pool.add(database.connection());
             }
+            for (Connection connection : pool) {
+                assertThat(pragma(connection, "wal_autocheckpoint")).isEqualTo(1_000);
+                assertThat(pragma(connection, "cache_size")).isEqualTo(-64_000);
+            }
+        } finally {
+            for (Connection connection : pool) {
+                connection.close();
+            }
+        }
+    }
+
+    private static long pragma(Connection connection, String name) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet value = statement.executeQuery("PRAGMA " + name)) {
+            value.next();
+            return value.getLong(1);
         }
     }
 
