@@ -51,7 +51,7 @@ public final class PhoneNormalizer {
             return Optional.empty();
         }
         try {
-            Phonenumber.PhoneNumber parsed = UTIL.parse(input, defaultRegion);
+            Phonenumber.PhoneNumber parsed = parsed(input);
             if (!UTIL.isValidNumber(parsed)) {
                 return Optional.empty();
             }
@@ -75,10 +75,7 @@ public final class PhoneNormalizer {
             return Optional.empty();
         }
         try {
-            Phonenumber.PhoneNumber parsed = northAmerican(input);
-            if (parsed == null) {
-                parsed = UTIL.parse(input, defaultRegion);
-            }
+            Phonenumber.PhoneNumber parsed = parsed(input);
             PhoneNumberUtil.PhoneNumberType type = UTIL.getNumberType(parsed); // UNKNOWN exactly when not valid
             if (type == PhoneNumberUtil.PhoneNumberType.UNKNOWN) {
                 return Optional.empty();
@@ -88,6 +85,12 @@ public final class PhoneNormalizer {
         } catch (NumberParseException | IllegalArgumentException notANumber) {
             return Optional.empty();
         }
+    }
+
+    /** The number {@code input} writes, read off its digits where {@link #northAmerican} can, else by the tables. */
+    private Phonenumber.PhoneNumber parsed(String input) throws NumberParseException {
+        Phonenumber.PhoneNumber northAmerican = northAmerican(input);
+        return northAmerican != null ? northAmerican : UTIL.parse(input, defaultRegion);
     }
 
     /**
@@ -141,7 +144,7 @@ public final class PhoneNormalizer {
             return valid;
         }
         try {
-            Phonenumber.PhoneNumber parsed = UTIL.parse(input, defaultRegion);
+            Phonenumber.PhoneNumber parsed = parsed(input);
             return UTIL.isPossibleNumber(parsed) ? Optional.of(PhoneNumber.of(UTIL.format(parsed, PhoneNumberFormat.E164)))
                     : Optional.empty();
         } catch (NumberParseException | IllegalArgumentException notANumber) {
