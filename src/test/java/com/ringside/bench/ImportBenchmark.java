@@ -96,7 +96,7 @@ public final class ImportBenchmark {
         String table = String.format(Locale.ROOT, """
                 # Import benchmark
 
-                `ImportBenchmark --people %,d` (%d cores, Java %s, %s). Generated extracts of the four demo systems
+                `ImportBenchmark --people %,d` (%d cores, Java %s, %s, JVM options `%s`). Generated extracts of the four demo systems
                 (CSV and JSON lines, through the shipped mappings) for %,d people, 10%% of them sharing a household
                 phone, with the phone in three formats, names in capitals or "FAMILY, Given", 5%% of family names
                 misspelt, birth dates and e-mails sometimes missing; imported in order into an embedded (SQLite) master.
@@ -109,7 +109,8 @@ public final class ImportBenchmark {
                 | precision over pairs of rows (of the pairs put together, how many are one person) | **%.4f** (%,d of %,d) | ≥ 0.99 |
                 | recall over pairs of rows (of the true pairs, how many were put together) | **%.4f** (%,d of %,d) | ≥ 0.95 |
                 | left for a supervisor (suggested), rejected | %,d, %,d | – |
-                """, people, Runtime.getRuntime().availableProcessors(), Runtime.version(), LocalDate.now(), people,
+                """, people, Runtime.getRuntime().availableProcessors(), Runtime.version(), LocalDate.now(),
+                String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()), people,
                 rows, seconds, rows / seconds, cpuSeconds, cpuSeconds * 1e6 / rows, compilingSeconds,
                 compilingSeconds * 1e6 / rows, precision, pairs[0], pairs[1], recall, pairs[0], pairs[2], suggested, rejected);
         Files.createDirectories(out.toAbsolutePath().getParent());
