@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +23,7 @@ class ImportJvmOptionsTest {
 
         assertThat(flags).containsPattern("bool UseParallelGC\\s+= true")
                 .containsPattern("bool UseG1GC\\s+= false");
-        if (System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+        if (System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")) {
             assertThat(flags).containsPattern("bool UseTransparentHugePages\\s+= true");
         }
     }
@@ -38,7 +40,7 @@ class ImportJvmOptionsTest {
 
     private static String run(List<String> arguments) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new java.util.ArrayList<>(List.of(java));
+        List<String> command = new ArrayList<>(List.of(java));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
