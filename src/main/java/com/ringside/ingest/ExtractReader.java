@@ -2,12 +2,15 @@ package com.ringside.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -29,68 +32,133 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * Reads an extract: CSV with a header row (quoted fields may hold commas and newlines) or JSON lines (one object
- * per line, by the file's name ending in .jsonl or .ndjson). The file must be UTF-8; a byte-order mark is
- * skipped. A row that cannot be read is rejected with its line, the rest still read.
+ * Reads an extract a batch of rows at a time: CSV with a header row (quoted fields may hold commas and newlines) or
+ * JSON lines (one object per line, by the file's name ending in .jsonl or .ndjson). The file must be UTF-8, which
+ * is checked whole when it is opened; a byte-order mark is skipped. A row that cannot be read is rejected with its
+ * line, the rest still read. Rows are read as they are asked for, so that a large file is never held whole.
  */
-public final class ExtractReader {
+public abstract sealed class ExtractReader implements AutoCloseable {
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What was read: rows, and rows that could not be read. */
-    public record Extract(List<SourceRow> rows, List<Rejection> unreadable) {
+    private final BufferedReader text;
+    private final List<Rejection> unreadable = new ArrayList<>();
+    private long rowsGiven;
+
+    private ExtractReader(BufferedReader text) {
+        this.text = text;
     }
 
-    private ExtractReader() {
-    }
-
-    public static Extract read(Path file) {
-        String text = utf8(file);
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-            text = text.substring(1);
-        }
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".jsonl") || name.endsWith(".ndjson") ? jsonLines(text) : csv(text);
-    }
-
-    private static String utf8(Path file) {
-        byte[] bytes;
+    /** Opens the extract; one that is not UTF-8, or a CSV file without a readable header, is refused here. */
+    public static ExtractReader open(Path file) {
+        checkUtf8(file);
+        BufferedReader text = null;
         try {
-            bytes = Files.readAllBytes(file);
+            text = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            text.mark(1);
+            if (text.read() != '\uFEFF') {
+                text.reset();
+            }
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            return name.endsWith(".jsonl") || name.endsWith(".ndjson") ? new JsonLines(text) : new Csv(text);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(text);
+            throw e instanceof ImportException refused ? refused
+                    : new ImportException("The extract " + file + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Up to {@code count} more rows, in the file's order; none once the file is read to its end. */
+    public final List<SourceRow> next(int count) {
+        try {
+            List<SourceRow> rows = read(count);
+            rowsGiven += rows.size();
+            return rows;
+        } catch (IOException | UncheckedIOException e) {
+            throw new ImportException("The extract cannot be read further: " + firstLine(e.getMessage()));
+        }
+    }
+
+    /** The rows so far that could not be read, each with its line and why. */
+    public final List<Rejection> unreadable() {
+        return Collections.unmodifiableList(unreadable);
+    }
+
+    /** Rows so far, read or not. */
+    public final long rowsRead() {
+        return rowsGiven + unreadable.size();
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(text);
+    }
+
+    abstract List<SourceRow> read(int count) throws IOException;
+
+    final void reject(long line, String reason) {
+        unreadable.add(new Rejection(line, reason));
+    }
+
+    /** The whole file decoded once, without keeping it, so that a file in another encoding is refused at once. */
+    private static void checkUtf8(Path file) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.allocate(1 << 16);
+        CharBuffer out = CharBuffer.allocate(1 << 16);
+        long line = 1;
+        try (InputStream bytes = Files.newInputStream(file)) {
+            boolean end = false;
+            while (!end) {
+                int read = bytes.read(in.array(), in.position(), in.remaining());
+                end = read < 0;
+                in.position(in.position() + Math.max(read, 0)).flip();
+                int from = in.position();
+                CoderResult result = decoder.decode(in, out.clear(), end);
+                while (result.isOverflow()) {
+                    result = decoder.decode(in, out.clear(), end);
+                }
+                for (int i = from; i < in.position(); i++) {
+                    line += in.get(i) == '\n' ? 1 : 0;
+                }
+                if (result.isError()) {
+                    throw new ImportException("The extract " + file + " is not UTF-8 (line " + line + " holds bytes"
+                            + " that are not): save it as UTF-8 and import it again. Nothing was imported.");
+                }
+                in.compact();
+            }
         } catch (IOException e) {
             throw new ImportException("The extract " + file + " cannot be read: " + e.getMessage());
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            long line = 1;
-            for (int i = 0; i < in.position(); i++) {
-                line += bytes[i] == '\n' ? 1 : 0;
-            }
-            throw new ImportException("The extract " + file + " is not UTF-8 (line " + line + " holds bytes that "
-                    + "are not): save it as UTF-8 and import it again. Nothing was imported.");
-        }
-        decoder.flush(out);
-        return out.flip().toString();
     }
 
-    private static Extract csv(String text) {
-        List<SourceRow> rows = new ArrayList<>();
-        List<Rejection> unreadable = new ArrayList<>();
-        try (MappingIterator<List<String>> records = CSV.readerForListOf(String.class)
-                .with(CsvSchema.emptySchema()).readValues(text)) {
-            if (!records.hasNext()) {
-                throw new ImportException("The extract is empty: it needs a header row naming its columns.");
+    /** Rows after a header naming the columns, read one after another. */
+    private static final class Csv extends ExtractReader {
+        private final MappingIterator<List<String>> records;
+        private final List<String> header;
+        private final Map<String, Integer> columns;
+
+        Csv(BufferedReader text) throws IOException {
+            super(text);
+            try {
+                records = CSV.readerForListOf(String.class).with(CsvSchema.emptySchema()).readValues(text);
+                if (!records.hasNext()) {
+                    throw new ImportException("The extract is empty: it needs a header row naming its columns.");
+                }
+                header = records.next().stream().map(String::strip).toList();
+            } catch (IOException | RuntimeJsonMappingException e) {
+                throw new ImportException("The extract cannot be read as CSV: " + firstLine(e.getMessage()));
             }
-            List<String> header = records.next().stream().map(String::strip).toList();
             if (header.size() != header.stream().distinct().count()) {
                 throw new ImportException("The extract's header names a column twice: " + header);
             }
-            Map<String, Integer> columns = positions(header);
-            while (true) {
+            columns = positions(header);
+        }
+
+        @Override
+        List<SourceRow> read(int count) {
+            List<SourceRow> rows = new ArrayList<>(Math.min(count, 1 << 16));
+            while (rows.size() < count) {
                 long line = records.getParser().currentLocation().getLineNr();
                 List<String> values;
                 try {
@@ -99,8 +167,8 @@ public final class ExtractReader {
                     }
                     values = records.nextValue();
                 } catch (IOException | RuntimeException e) {
-                    unreadable.add(new Rejection(line, "the row cannot be read as CSV: " + firstLine(e.getMessage())));
-                    if (unreadable.size() > 1_000) {
+                    reject(line, "the row cannot be read as CSV: " + firstLine(e.getMessage()));
+                    if (unreadable().size() > 1_000) {
                         throw new ImportException("More than 1,000 rows cannot be read as CSV; is this a CSV file?");
                     }
                     continue;
@@ -109,40 +177,103 @@ public final class ExtractReader {
                     continue;
                 }
                 if (values.size() != header.size()) {
-                    unreadable.add(new Rejection(line, "the row has " + values.size() + " fields, the header "
-                            + header.size()));
+                    reject(line, "the row has " + values.size() + " fields, the header " + header.size());
                     continue;
                 }
                 rows.add(new SourceRow(line, new Fields(columns, values)));
             }
-        } catch (IOException | RuntimeJsonMappingException e) {
-            // Only the header row gets here: a row after it that cannot be read is rejected on its own.
-            throw new ImportException("The extract cannot be read as CSV: " + firstLine(e.getMessage()));
+            return rows;
         }
-        return new Extract(rows, unreadable);
+
+        @Override
+        public void close() {
+            try {
+                records.close();
+            } catch (IOException e) {
+                // nothing is written through it
+            }
+            super.close();
+        }
     }
 
-    /** Lines are read on every core: each is an object of its own. */
-    private static Extract jsonLines(String text) {
-        String[] lines = text.split("\r?\n", -1);
-        List<Object> read = IntStream.range(0, lines.length).parallel()
-                .mapToObj(i -> lines[i].isBlank() ? null : jsonLine(i + 1, lines[i])).toList();
-        List<SourceRow> rows = new ArrayList<>();
-        List<Rejection> unreadable = new ArrayList<>();
-        List<String> names = null;
-        Map<String, Integer> columns = Map.of();
-        for (Object line : read) {
-            if (line instanceof JsonFields fields) {
-                if (!fields.names().equals(names)) { // lines written by one program name the same fields in turn
-                    names = fields.names();
-                    columns = positions(names);
-                }
-                rows.add(new SourceRow(fields.line(), new Fields(columns, fields.values())));
-            } else if (line instanceof Rejection rejection) {
-                unreadable.add(rejection);
-            }
+    /** Lines read a batch at a time and parsed on every core: each is an object of its own. */
+    private static final class JsonLines extends ExtractReader {
+        private final BufferedReader text;
+        private final char[] buffer = new char[1 << 16];
+        private int at;
+        private int filled;
+        private final StringBuilder pending = new StringBuilder();
+        private long lineNumber;
+        private boolean ended;
+        /** The field names of the line before, and their positions: lines written by one program name them in turn. */
+        private List<String> names;
+        private Map<String, Integer> columns = Map.of();
+
+        JsonLines(BufferedReader text) {
+            super(text);
+            this.text = text;
         }
-        return new Extract(rows, unreadable);
+
+        @Override
+        List<SourceRow> read(int count) throws IOException {
+            List<SourceRow> rows = new ArrayList<>(Math.min(count, 1 << 16));
+            while (rows.size() < count && !ended) {
+                long first = lineNumber + 1;
+                List<String> lines = new ArrayList<>();
+                String line;
+                while (lines.size() < count - rows.size() && (line = nextLine()) != null) {
+                    lines.add(line);
+                }
+                List<Object> read = IntStream.range(0, lines.size()).parallel()
+                        .mapToObj(i -> lines.get(i).isBlank() ? null : jsonLine(first + i, lines.get(i))).toList();
+                for (Object parsed : read) {
+                    if (parsed instanceof JsonFields fields) {
+                        if (!fields.names().equals(names)) {
+                            names = fields.names();
+                            columns = positions(names);
+                        }
+                        rows.add(new SourceRow(fields.line(), new Fields(columns, fields.values())));
+                    } else if (parsed instanceof Rejection rejection) {
+                        reject(rejection.line(), rejection.reason());
+                    }
+                }
+            }
+            return rows;
+        }
+
+        /** The next line without its \n (or \r\n), or null after the last. */
+        private String nextLine() throws IOException {
+            if (ended) {
+                return null;
+            }
+            pending.setLength(0);
+            while (true) {
+                if (at == filled) {
+                    filled = text.read(buffer);
+                    at = 0;
+                    if (filled < 0) {
+                        filled = 0;
+                        ended = true;
+                        break;
+                    }
+                }
+                int from = at;
+                while (at < filled && buffer[at] != '\n') {
+                    at++;
+                }
+                pending.append(buffer, from, at - from);
+                if (at < filled) {
+                    at++; // past the \n
+                    break;
+                }
+            }
+            lineNumber++;
+            int length = pending.length();
+            if (length > 0 && pending.charAt(length - 1) == '\r') {
+                length--;
+            }
+            return pending.substring(0, length);
+        }
     }
 
     /** A JSON line's fields, named in the order they came. */
@@ -187,10 +318,21 @@ public final class ExtractReader {
         return first.length() > 200 ? first.substring(0, 200) + "…" : first;
     }
 
+    private static void closeQuietly(BufferedReader text) {
+        if (text == null) {
+            return;
+        }
+        try {
+            text.close();
+        } catch (IOException e) {
+            // nothing is written through it
+        }
+    }
+
     /**
      * A row's values by column, the column positions shared by every row of a CSV file, and by the JSON lines that
-     * name the same fields in the same order: an extract's rows are held until they are mapped, and a map of their
-     * own each would double what they take.
+     * name the same fields in the same order: a batch's rows are held until they are mapped, and a map of their own
+     * each would double what they take.
      */
     private static final class Fields extends AbstractMap<String, String> {
         private final Map<String, Integer> columns;

@@ -13,8 +13,10 @@ import com.ringside.identity.PersonNames;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,10 +31,10 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Imports one extract into the master: each row is matched to a customer — the same source key seen before, the
- * same phone with a compatible name, the same e-mail, else by score — or becomes a new one. The file is read and
- * checked whole, then matched and written in batches of rows, each in one transaction or not at all, the next
- * batch matched while the one before is written (ADR 0019); importing the same file again changes nothing, and
- * after a failure it imports the rest.
+ * same phone with a compatible name, the same e-mail, else by score — or becomes a new one. The file's encoding
+ * and columns are checked first; then it is read, matched and written in batches of rows, each in one transaction
+ * or not at all, the next batch read while one is matched and the one before is written (ADR 0019, ADR 0026);
+ * importing the same file again changes nothing, and after a failure it imports the rest.
  */
 public final class Importer {
     /** Rows looked up in the master together: one query per kind of key instead of several per row. */
@@ -52,33 +54,33 @@ public final class Importer {
     }
 
     public ImportReport run(SourceMapping mapping, Path file, Instant now) {
-        ExtractReader.Extract extract = ExtractReader.read(file);
-        checkColumns(mapping, extract.rows());
-        List<SourceRow> rows = extract.rows();
-        long rowsRead = rows.size() + extract.unreadable().size();
         Resolution resolution = new Resolution(now);
-        List<Rejection> rejected = new ArrayList<>(extract.unreadable());
+        List<Rejection> rejected = new ArrayList<>();
         List<Rejection> notes = new ArrayList<>();
-        Slices slices = new Slices(mapping, rows, rejected, notes);
         String fileName = file.getFileName().toString();
-        try (ChunkLookups lookups = new ChunkLookups(directory, mapping.sourceSystem());
+        try (ExtractReader extract = ExtractReader.open(file);
+             ChunkLookups lookups = new ChunkLookups(directory, mapping.sourceSystem());
              BatchWriter writer = new BatchWriter(directory, now)) {
+            Slices slices = new Slices(mapping, extract, rejected, notes);
+            slices.checkColumns();
             try {
                 Slice next = slices.next(lookups);
                 int events = 0;
                 while (next != null) {
                     Slice slice = next;
-                    // mapped on every core while this one is matched
+                    // read and mapped on every core while this one is matched
                     CompletableFuture<Slice> following = CompletableFuture.supplyAsync(() -> slices.next(lookups));
                     List<ContactEvent> batchEvents = match(mapping, slice, lookups, resolution);
                     events += batchEvents.size();
                     next = join(following);
                     ImportReport finished = null;
                     if (next == null) {
+                        rejected.addAll(extract.unreadable());
                         rejected.sort((a, b) -> Long.compare(a.line(), b.line()));
-                        finished = new ImportReport(mapping.system(), fileName, rowsRead, resolution.created,
-                                resolution.matched, resolution.merged, resolution.suggestions.size(),
-                                resolution.unchanged, events, rejected, notes, resolution.suggestions);
+                        finished = new ImportReport(mapping.system(), fileName, extract.rowsRead(),
+                                resolution.created, resolution.matched, resolution.merged,
+                                resolution.suggestions.size(), resolution.unchanged, events, rejected, notes,
+                                resolution.suggestions);
                     }
                     writer.write(resolution.batch(mapping.system(), fileName, batchEvents, finished), slice.rows(),
                             slice.lastLine());
@@ -124,38 +126,70 @@ public final class Importer {
     }
 
     /**
-     * The file's rows a batch at a time, as records to match, mapped on every core; a row that cannot be one, or
-     * repeats a key, is rejected with its line, and what was dropped from a kept row is noted. A row is let go
-     * once mapped, so the rows of a file do not all stay alive until its end.
+     * The file's rows a batch at a time, as records to match, read and mapped on every core; a row that cannot be
+     * one, or repeats a key, is rejected with its line, and what was dropped from a kept row is noted. Only the rows
+     * of the batches in hand are held, never the whole file.
      */
     private final class Slices {
         private final SourceMapping mapping;
         private final RecordMapper mapper;
-        private final List<SourceRow> rows;
+        private final ExtractReader extract;
         private final List<Rejection> rejected;
         private final List<Rejection> notes;
         private final Map<String, Long> keys = new HashMap<>();
-        private int from;
+        /** Rows read ahead to find the mapping's columns, given out before any more are read. */
+        private final Deque<SourceRow> readAhead = new ArrayDeque<>();
+        private boolean started;
 
-        Slices(SourceMapping mapping, List<SourceRow> rows, List<Rejection> rejected, List<Rejection> notes) {
+        Slices(SourceMapping mapping, ExtractReader extract, List<Rejection> rejected, List<Rejection> notes) {
             this.mapping = mapping;
             this.mapper = new RecordMapper(mapping);
-            this.rows = rows;
+            this.extract = extract;
             this.rejected = rejected;
             this.notes = notes;
         }
 
+        /**
+         * A mapping for another extract is refused before anything is read into the master: each column it names
+         * must be in some row. Rows are read ahead until every one is seen, which is mostly within the first batch.
+         */
+        void checkColumns() {
+            Set<String> missing = new LinkedHashSet<>(mapping.columns());
+            Set<String> present = new LinkedHashSet<>();
+            Set<String> last = null;
+            List<SourceRow> rows = extract.next(batchRows);
+            while (!rows.isEmpty()) {
+                for (SourceRow row : rows) {
+                    Set<String> columns = row.values().keySet();
+                    if (columns != last) { // the rows of a CSV file share one set of columns
+                        present.addAll(columns);
+                        missing.removeAll(columns);
+                        last = columns;
+                    }
+                }
+                readAhead.addAll(rows);
+                rows = missing.isEmpty() ? List.of() : extract.next(batchRows);
+            }
+            if (!readAhead.isEmpty() && !missing.isEmpty()) {
+                throw new ImportException("The extract has no column " + String.join(", ", missing) + " that the "
+                        + mapping.system() + " mapping names (its columns: " + String.join(", ", present)
+                        + "). Is this the right file, or the right --system? Nothing was imported.");
+            }
+        }
+
         /** The next batch, or null after the last; a file without rows still has one, empty. */
         Slice next(ChunkLookups lookups) {
-            if (from > 0 && from >= rows.size()) {
+            List<SourceRow> batch = new ArrayList<>(Math.min(batchRows, readAhead.size()));
+            while (batch.size() < batchRows && !readAhead.isEmpty()) {
+                batch.add(readAhead.removeFirst());
+            }
+            if (batch.size() < batchRows) {
+                batch.addAll(extract.next(batchRows - batch.size()));
+            }
+            if (batch.isEmpty() && started) {
                 return null;
             }
-            int to = Math.min(rows.size(), from + batchRows);
-            List<SourceRow> batch = new ArrayList<>(rows.subList(from, to));
-            for (int i = from; i < to; i++) {
-                rows.set(i, null);
-            }
-            from = Math.max(to, 1);
+            started = true;
             List<RecordMapper.Mapped> mappedRows = batch.parallelStream().map(mapper::map).toList();
             List<SourceRecord> records = new ArrayList<>();
             for (int i = 0; i < mappedRows.size(); i++) {
@@ -444,28 +478,6 @@ public final class Importer {
                     customer.doNotCallReason(), customer.mergedInto(), phones, List.copyOf(emails), accounts,
                     customer.createdAt(), customer.updatedAt());
             return sameContent(customer, updated) ? customer : updated;
-        }
-    }
-
-    /** A mapping for another extract is refused before anything is read into the master. */
-    private static void checkColumns(SourceMapping mapping, List<SourceRow> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        Set<String> present = new LinkedHashSet<>();
-        Set<String> last = null;
-        for (SourceRow row : rows) {
-            Set<String> columns = row.values().keySet();
-            if (columns != last) { // the rows of a CSV file share one set of columns
-                present.addAll(columns);
-                last = columns;
-            }
-        }
-        List<String> missing = mapping.columns().stream().filter(column -> !present.contains(column)).toList();
-        if (!missing.isEmpty()) {
-            throw new ImportException("The extract has no column " + String.join(", ", missing) + " that the "
-                    + mapping.system() + " mapping names (its columns: " + String.join(", ", present)
-                    + "). Is this the right file, or the right --system? Nothing was imported.");
         }
     }
 
