@@ -1,7 +1,11 @@
 package com.ringside.domain;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /** The code of a system a record came from, such as POLICY_ADMIN or RINGSIDE. */
 public record SourceSystem(String code) {
+    private static final Map<String, SourceSystem> KNOWN = new ConcurrentHashMap<>();
     public static final SourceSystem RINGSIDE = new SourceSystem("RINGSIDE");
 
     public SourceSystem {
@@ -26,8 +30,21 @@ public record SourceSystem(String code) {
         return true;
     }
 
+    /**
+     * The system of a code, one object for each of the few systems there are: every account of every customer read
+     * names one, and an import holds hundreds of thousands of customers read. The bound only keeps odd codes from
+     * growing it.
+     */
     public static SourceSystem of(String code) {
-        return new SourceSystem(code);
+        SourceSystem known = KNOWN.get(code);
+        if (known != null) {
+            return known;
+        }
+        SourceSystem system = new SourceSystem(code);
+        if (KNOWN.size() < 1_000) {
+            KNOWN.putIfAbsent(code, system);
+        }
+        return system;
     }
 
     @Override

@@ -34,7 +34,7 @@ final class CustomerLinks implements AutoCloseable {
         }
     }
 
-    /** One row of one table, without the customer's id. */
+    /** One row of one table, without the customer's number. */
     private record Link(Table table, List<String> key) {
     }
 
@@ -46,63 +46,66 @@ final class CustomerLinks implements AutoCloseable {
         for (Table table : Table.values()) {
             String keys = String.join(", ", table.keys);
             String match = String.join(" AND ", java.util.Arrays.stream(table.keys).map(k -> k + " = ?").toList());
-            unlinkAll.add(connection.prepareStatement("DELETE FROM " + table.name + " WHERE customer_id = ?"));
-            unlinks.add(connection.prepareStatement("DELETE FROM " + table.name + " WHERE " + match + " AND customer_id = ?"));
-            links.add(connection.prepareStatement("INSERT INTO " + table.name + " (" + keys + ", customer_id) VALUES ("
+            unlinkAll.add(connection.prepareStatement("DELETE FROM " + table.name + " WHERE customer_num = ?"));
+            unlinks.add(connection.prepareStatement("DELETE FROM " + table.name + " WHERE " + match
+                    + " AND customer_num = ?"));
+            links.add(connection.prepareStatement("INSERT INTO " + table.name + " (" + keys + ", customer_num) VALUES ("
                     + "?, ".repeat(table.keys.length) + "?) ON CONFLICT DO NOTHING"));
         }
     }
 
-    /** {@code previous}: the customer as stored now, when known; null to rewrite every row of a later version. */
-    void add(Customer customer, Customer previous) throws SQLException {
-        String id = customer.id().toString();
+    /**
+     * {@code previous}: the customer as stored now, when known; null to rewrite every row of a later version.
+     * {@code number}: the customer's number, which the rows name them by ({@link CustomerNumbers}).
+     */
+    void add(Customer customer, Customer previous, long number) throws SQLException {
         boolean changed = customer.version() > 1 && previous != null && previous.version() == customer.version() - 1;
         if (!changed) {
             if (customer.version() > 1) { // version 1 is a customer's first write: there is nothing to take away
                 for (PreparedStatement unlink : unlinkAll) {
-                    unlink.setString(1, id);
+                    unlink.setLong(1, number);
                     unlink.addBatch();
                 }
             }
-            addAll(customer, id); // a row twice is written once: ON CONFLICT DO NOTHING
+            addAll(customer, number); // a row twice is written once: ON CONFLICT DO NOTHING
             return;
         }
         Set<Link> wanted = linksOf(customer);
         Set<Link> stored = linksOf(previous);
         for (Link link : stored) {
             if (!wanted.contains(link)) {
-                bind(unlinks.get(link.table().ordinal()), link, id);
+                bind(unlinks.get(link.table().ordinal()), link, number);
             }
         }
         wanted.removeAll(stored);
         for (Link link : wanted) {
-            bind(links.get(link.table().ordinal()), link, id);
+            bind(links.get(link.table().ordinal()), link, number);
         }
     }
 
     /** Every row of the customer, as {@link #linksOf} gives them, bound straight away. */
-    private void addAll(Customer customer, String id) throws SQLException {
+    private void addAll(Customer customer, long number) throws SQLException {
         for (Phone phone : customer.phones()) {
-            bind(Table.PHONE, id, phone.number().e164());
+            bind(Table.PHONE, number, phone.number().e164());
         }
         for (Account account : customer.accounts()) {
-            bind(Table.SOURCE_KEY, id, account.sourceSystem().code(), account.sourceKey());
+            bind(Table.SOURCE_KEY, number, account.sourceSystem().code(), account.sourceKey());
         }
         for (String email : customer.emails()) {
-            bind(Table.EMAIL, id, email.strip().toLowerCase(Locale.ROOT));
+            bind(Table.EMAIL, number, email.strip().toLowerCase(Locale.ROOT));
         }
         for (String block : PersonNames.nameBlocks(customer.givenName(), customer.familyName(), customer.birthDate())) {
-            bind(Table.NAME_BLOCK, id, block);
+            bind(Table.NAME_BLOCK, number, block);
         }
     }
 
-    private void bind(Table table, String id, String... key) throws SQLException {
+    private void bind(Table table, long number, String... key) throws SQLException {
         PreparedStatement statement = links.get(table.ordinal());
         int index = 1;
         for (String value : key) {
             statement.setString(index++, value);
         }
-        statement.setString(index, id);
+        statement.setLong(index, number);
         statement.addBatch();
     }
 
@@ -123,12 +126,12 @@ final class CustomerLinks implements AutoCloseable {
         return links;
     }
 
-    private static void bind(PreparedStatement statement, Link link, String id) throws SQLException {
+    private static void bind(PreparedStatement statement, Link link, long number) throws SQLException {
         int index = 1;
         for (String value : link.key()) {
             statement.setString(index++, value);
         }
-        statement.setString(index, id);
+        statement.setLong(index, number);
         statement.addBatch();
     }
 

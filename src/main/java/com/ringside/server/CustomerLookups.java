@@ -21,8 +21,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Where an import finds customers, for a chunk of rows at once: first the lookup rows (value and customer id, at
- * most so many a value, oldest id first), then each customer they name once, however many of its rows were found.
+ * Where an import finds customers, for a chunk of rows at once: first the lookup rows (value and customer number, at
+ * most so many a value, oldest first), then each customer they name once, however many of its rows were found.
  * Bodies are parsed for each chunk and not kept: kept for later chunks, they outlived young collections and were
  * copied into the old generation to die there (ADR 0020).
  */
@@ -38,22 +38,22 @@ final class CustomerLookups {
 
     Found find(Connection connection, SourceSystem system, Set<String> sourceKeys, Set<PhoneNumber> phones,
                Set<String> emails, Set<String> nameBlocks) throws SQLException {
-        Map<String, List<String>> byKey = ids(connection, "customer_source_key", "source_key", "source_system = ?",
+        Map<String, List<Long>> byKey = numbers(connection, "customer_source_key", "source_key", "source_system = ?",
                 system.code(), sourceKeys, 1);
-        Map<String, List<String>> byPhone = ids(connection, "customer_phone", "number", null, null,
+        Map<String, List<Long>> byPhone = numbers(connection, "customer_phone", "number", null, null,
                 phones.stream().map(PhoneNumber::e164).collect(Collectors.toSet()), SHARED_LINK);
         Map<Boolean, Set<String>> wholeNames = nameBlocks.stream()
                 .collect(Collectors.partitioningBy(PersonNames::isWholeName, Collectors.toSet()));
-        Map<String, List<String>> byBlock = ids(connection, "customer_name_block", "block_key", null, null,
+        Map<String, List<Long>> byBlock = numbers(connection, "customer_name_block", "block_key", null, null,
                 wholeNames.get(false), SHARED_LINK);
-        byBlock.putAll(ids(connection, "customer_name_block", "block_key", null, null, wholeNames.get(true),
+        byBlock.putAll(numbers(connection, "customer_name_block", "block_key", null, null, wholeNames.get(true),
                 PersonNames.COMMON_NAME + 1));
-        Map<String, List<String>> byEmail = ids(connection, "customer_email", "email", null, null, emails, SHARED_LINK);
-        Set<String> named = new HashSet<>();
-        for (Map<String, List<String>> ids : List.of(byKey, byPhone, byBlock, byEmail)) {
-            ids.values().forEach(named::addAll);
+        Map<String, List<Long>> byEmail = numbers(connection, "customer_email", "email", null, null, emails, SHARED_LINK);
+        Set<Long> named = new HashSet<>();
+        for (Map<String, List<Long>> numbers : List.of(byKey, byPhone, byBlock, byEmail)) {
+            numbers.values().forEach(named::addAll);
         }
-        Map<String, Customer> customers = customers(connection, named);
+        Map<Long, Customer> customers = customers(connection, named);
 
         Map<String, Customer> bySourceKey = new HashMap<>();
         found(byKey, customers).forEach((key, found) -> bySourceKey.put(key, found.get(0)));
@@ -63,20 +63,20 @@ final class CustomerLookups {
     }
 
     /**
-     * The ids of the customers with each of {@code values} in a lookup table's column (bound as one JSON array, so
-     * the statement's text is the same whatever their number), at most {@code perValue} a value, oldest id first.
+     * The numbers of the customers with each of {@code values} in a lookup table's column (bound as one JSON array,
+     * so the statement's text is the same whatever their number), at most {@code perValue} a value, oldest first.
      * {@code where} narrows with one more bound value.
      */
-    private Map<String, List<String>> ids(Connection connection, String table, String column, String where,
-                                          String whereValue, Set<String> values, int perValue) throws SQLException {
-        Map<String, List<String>> ids = new HashMap<>();
+    private Map<String, List<Long>> numbers(Connection connection, String table, String column, String where,
+                                            String whereValue, Set<String> values, int perValue) throws SQLException {
+        Map<String, List<Long>> numbers = new HashMap<>();
         if (values.isEmpty()) {
-            return ids;
+            return numbers;
         }
         // Every row of a value is read, as a window numbering them would read them, but only from the index.
-        String sql = "SELECT " + column + ", customer_id FROM " + table + " WHERE " + column + " IN ("
+        String sql = "SELECT " + column + ", customer_num FROM " + table + " WHERE " + column + " IN ("
                 + dialect.valuesOf + ")" + (where == null ? "" : " AND " + where)
-                + " ORDER BY " + column + ", customer_id";
+                + " ORDER BY " + column + ", customer_num";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, WireCodec.write(values));
             if (where != null) {
@@ -84,29 +84,29 @@ final class CustomerLookups {
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    List<String> valueIds = ids.computeIfAbsent(rows.getString(1), v -> new ArrayList<>(1));
-                    if (valueIds.size() < perValue) {
-                        valueIds.add(rows.getString(2));
+                    List<Long> valueNumbers = numbers.computeIfAbsent(rows.getString(1), v -> new ArrayList<>(1));
+                    if (valueNumbers.size() < perValue) {
+                        valueNumbers.add(rows.getLong(2));
                     }
                 }
             }
         }
-        return ids;
+        return numbers;
     }
 
-    /** The customers with {@code ids} that are still there, by id. */
-    private Map<String, Customer> customers(Connection connection, Collection<String> ids) throws SQLException {
-        Map<String, Customer> customers = new HashMap<>();
-        if (ids.isEmpty()) {
+    /** The customers with {@code numbers} that are still there, by number. */
+    private Map<Long, Customer> customers(Connection connection, Collection<Long> numbers) throws SQLException {
+        Map<Long, Customer> customers = new HashMap<>();
+        if (numbers.isEmpty()) {
             return customers;
         }
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT id, body FROM customer WHERE id IN (" + dialect.valuesOf + ")")) {
-            statement.setString(1, WireCodec.write(ids));
+                "SELECT num, body FROM customer WHERE num IN (" + dialect.numbersOf + ")")) {
+            statement.setString(1, WireCodec.write(numbers));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     // not through a shared cache: an import reads far more customers than the permits' hot few
-                    customers.put(rows.getString(1),
+                    customers.put(rows.getLong(1),
                             WireCodec.customer(WireCodec.read(rows.getString(2), CustomerJson.class), "customer"));
                 }
             }
@@ -114,13 +114,13 @@ final class CustomerLookups {
         return customers;
     }
 
-    /** The customers of each value, in the order of their ids; a value whose customers are all gone is left out. */
-    private static Map<String, List<Customer>> found(Map<String, List<String>> ids, Map<String, Customer> customers) {
+    /** The customers of each value, oldest first; a value whose customers are all gone is left out. */
+    private static Map<String, List<Customer>> found(Map<String, List<Long>> numbers, Map<Long, Customer> customers) {
         Map<String, List<Customer>> found = new HashMap<>();
-        ids.forEach((value, valueIds) -> {
-            List<Customer> bearers = new ArrayList<>(valueIds.size());
-            for (String id : valueIds) {
-                Customer customer = customers.get(id);
+        numbers.forEach((value, valueNumbers) -> {
+            List<Customer> bearers = new ArrayList<>(valueNumbers.size());
+            for (Long number : valueNumbers) {
+                Customer customer = customers.get(number);
                 if (customer != null) {
                     bearers.add(customer);
                 }

@@ -41,6 +41,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -171,7 +172,7 @@ public final class JdbcMasterStore implements MasterStore {
         return query(connection -> {
             List<Customer> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement("""
-                    SELECT c.body FROM customer_phone p JOIN customer c ON c.id = p.customer_id
+                    SELECT c.body FROM customer_phone p JOIN customer c ON c.num = p.customer_num
                     WHERE p.number = ? ORDER BY c.id""")) {
                 statement.setString(1, number.e164());
                 try (ResultSet rows = statement.executeQuery()) {
@@ -239,8 +240,9 @@ public final class JdbcMasterStore implements MasterStore {
             }
 
             private void writeBatch(Connection connection, Batch batch, Instant now) throws SQLException {
-                refuseChangedSince(connection, batch.read().values());
-                writeCustomers(connection, batch.customers(), batch.read(), now);
+                CustomerNumbers numbers = CustomerNumbers.of(connection, dialect, batch.customers());
+                refuseChangedSince(numbers, batch.read().values());
+                writeCustomers(connection, batch.customers(), batch.read(), numbers, now);
                 writeNewEvents(connection, batch.events(), now);
                 String source = batch.system() + " " + batch.file();
                 try (PreparedStatement insert = connection.prepareStatement("""
@@ -290,19 +292,12 @@ public final class JdbcMasterStore implements MasterStore {
      * The customers an import read, still at the versions it read them? One somebody else changed meanwhile (a
      * merge, a do-not-call) would be overwritten, so the import's batch is refused whole and can be run again.
      */
-    private void refuseChangedSince(Connection connection, Collection<Customer> read) throws SQLException {
-        Map<String, Long> versions = new HashMap<>();
-        read.forEach(customer -> versions.put(customer.id().toString(), customer.version()));
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT id, version FROM customer WHERE id IN (" + dialect.valuesOf + ")")) {
-            statement.setString(1, WireCodec.write(versions.keySet()));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    if (rows.getLong(2) != versions.get(rows.getString(1))) {
-                        throw new ImportException("Customer " + rows.getString(1) + " was changed in the master while"
-                                + " the file was being matched.");
-                    }
-                }
+    private static void refuseChangedSince(CustomerNumbers stored, Collection<Customer> read) {
+        for (Customer customer : read) {
+            OptionalLong version = stored.storedVersion(customer.id());
+            if (version.isPresent() && version.getAsLong() != customer.version()) {
+                throw new ImportException("Customer " + customer.id() + " was changed in the master while the file"
+                        + " was being matched.");
             }
         }
     }
@@ -311,13 +306,15 @@ public final class JdbcMasterStore implements MasterStore {
     public List<SourceQuality> dataQuality(Instant staleBefore) {
         return query(connection -> {
             Map<String, long[]> counts = new TreeMap<>();
-            countBySystem(connection, counts, 0, "SELECT source_system, count(DISTINCT customer_id) FROM customer_source_key"
-                    + " GROUP BY source_system");
-            countBySystem(connection, counts, 1, "SELECT k.source_system, count(DISTINCT k.customer_id) FROM customer_source_key k"
-                    + " WHERE NOT EXISTS (SELECT 1 FROM customer_phone p WHERE p.customer_id = k.customer_id)"
+            countBySystem(connection, counts, 0, "SELECT source_system, count(DISTINCT customer_num)"
+                    + " FROM customer_source_key GROUP BY source_system");
+            countBySystem(connection, counts, 1, "SELECT k.source_system, count(DISTINCT k.customer_num)"
+                    + " FROM customer_source_key k"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM customer_phone p WHERE p.customer_num = k.customer_num)"
                     + " GROUP BY k.source_system");
-            countBySystem(connection, counts, 3, "SELECT k.source_system, count(DISTINCT k.customer_id) FROM customer_source_key k"
-                    + " JOIN customer c ON c.id = k.customer_id WHERE c.updated_at < ? GROUP BY k.source_system",
+            countBySystem(connection, counts, 3, "SELECT k.source_system, count(DISTINCT k.customer_num)"
+                    + " FROM customer_source_key k JOIN customer c ON c.num = k.customer_num WHERE c.updated_at < ?"
+                    + " GROUP BY k.source_system",
                     staleBefore.toEpochMilli());
             try (PreparedStatement statement = connection.prepareStatement(
                     "SELECT source FROM merge_suggestion WHERE status = 'PENDING'");
@@ -1050,14 +1047,14 @@ public final class JdbcMasterStore implements MasterStore {
     }
 
     private void writeCustomers(Connection connection, Collection<Customer> customers, Instant now) throws SQLException {
-        writeCustomers(connection, customers, Map.of(), now);
+        writeCustomers(connection, customers, Map.of(), CustomerNumbers.of(connection, dialect, customers), now);
     }
 
     /** {@code stored}: customers as the master holds them now, by id, where known; their unchanged links stay. */
     private void writeCustomers(Connection connection, Collection<Customer> customers, Map<UUID, Customer> stored,
-                                Instant now) throws SQLException {
+                                CustomerNumbers numbers, Instant now) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO customer (id, version, body, updated_at) VALUES (?, ?, ?, ?)
+                INSERT INTO customer (id, version, body, updated_at, num) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET version = excluded.version, body = excluded.body,
                     updated_at = excluded.updated_at""");
              CustomerLinks links = new CustomerLinks(connection);
@@ -1067,12 +1064,14 @@ public final class JdbcMasterStore implements MasterStore {
             for (int i = 0; i < ordered.size(); i++) {
                 Customer customer = ordered.get(i);
                 String id = customer.id().toString();
+                long number = numbers.of(customer.id());
                 upsert.setString(1, id);
                 upsert.setLong(2, customer.version());
                 upsert.setString(3, bodies.get(i));
                 upsert.setLong(4, now.toEpochMilli());
+                upsert.setLong(5, number);
                 upsert.addBatch();
-                links.add(customer, stored.get(customer.id()));
+                links.add(customer, stored.get(customer.id()), number);
                 bindChange(change, "customer", id, customer.version(), "UPSERT");
                 change.addBatch();
             }

@@ -60,6 +60,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -416,9 +417,23 @@ public final class WireCodec {
         }
     }
 
+    /**
+     * Zones by their text, one object each: every customer read carries one, and an import holds hundreds of
+     * thousands of customers read. There are some 600 zones; the bound only keeps odd texts from growing it.
+     */
+    private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
+
     private static ZoneId zone(String field, String text) {
+        ZoneId known = ZONES.get(text);
+        if (known != null) {
+            return known;
+        }
         try {
-            return ZoneId.of(text.strip());
+            ZoneId zone = ZoneId.of(text.strip());
+            if (ZONES.size() < 2_000) {
+                ZONES.putIfAbsent(text, zone);
+            }
+            return zone;
         } catch (DateTimeException e) {
             throw new InvalidValueException(field, "'" + text + "' is not a time zone such as America/New_York");
         }

