@@ -28,35 +28,50 @@ final class CustomerNumbers {
         this.storedVersions = storedVersions;
     }
 
+    /** For customers each of whom may be stored or new. */
     static CustomerNumbers of(Connection connection, Dialect dialect, Collection<Customer> customers)
             throws SQLException {
+        return of(connection, dialect, customers, customers.stream().map(Customer::id).toList());
+    }
+
+    /**
+     * For customers of whom only those in {@code stored} can be stored: the others are new, as in an import's
+     * batch, and are not looked for.
+     */
+    static CustomerNumbers of(Connection connection, Dialect dialect, Collection<Customer> customers,
+                              Collection<UUID> stored) throws SQLException {
         Map<UUID, Long> numbers = new HashMap<>();
         Map<UUID, Long> versions = new HashMap<>();
         Set<String> ids = new LinkedHashSet<>();
-        customers.forEach(customer -> ids.add(customer.id().toString()));
+        stored.forEach(id -> ids.add(id.toString()));
         if (!ids.isEmpty()) {
-            try (PreparedStatement stored = connection.prepareStatement(
+            try (PreparedStatement query = connection.prepareStatement(
                     "SELECT id, num, version FROM customer WHERE id IN (" + dialect.valuesOf + ")")) {
-                stored.setString(1, WireCodec.write(ids));
-                try (ResultSet rows = stored.executeQuery()) {
+                query.setString(1, WireCodec.write(ids));
+                try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         UUID id = UUID.fromString(rows.getString(1));
                         numbers.put(id, rows.getLong(2));
                         versions.put(id, rows.getLong(3));
-                        ids.remove(rows.getString(1));
                     }
                 }
             }
         }
-        if (!ids.isEmpty()) {
-            try (PreparedStatement fresh = connection.prepareStatement(dialect.newCustomerNumbers)) {
-                fresh.setInt(1, ids.size());
-                try (ResultSet rows = fresh.executeQuery()) {
-                    for (String id : ids) {
+        Set<UUID> fresh = new LinkedHashSet<>();
+        for (Customer customer : customers) {
+            if (!numbers.containsKey(customer.id())) {
+                fresh.add(customer.id());
+            }
+        }
+        if (!fresh.isEmpty()) {
+            try (PreparedStatement next = connection.prepareStatement(dialect.newCustomerNumbers)) {
+                next.setInt(1, fresh.size());
+                try (ResultSet rows = next.executeQuery()) {
+                    for (UUID id : fresh) {
                         if (!rows.next()) {
                             throw new SQLException("the master gave fewer new customer numbers than asked for");
                         }
-                        numbers.put(UUID.fromString(id), rows.getLong(1));
+                        numbers.put(id, rows.getLong(1));
                     }
                 }
             }

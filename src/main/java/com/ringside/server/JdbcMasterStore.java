@@ -240,7 +240,9 @@ public final class JdbcMasterStore implements MasterStore {
             }
 
             private void writeBatch(Connection connection, Batch batch, Instant now) throws SQLException {
-                CustomerNumbers numbers = CustomerNumbers.of(connection, dialect, batch.customers());
+                // a customer of the batch that it did not read is new (CustomerDirectory.Batch)
+                CustomerNumbers numbers = CustomerNumbers.of(connection, dialect, batch.customers(),
+                        batch.read().keySet());
                 refuseChangedSince(numbers, batch.read().values());
                 writeCustomers(connection, batch.customers(), batch.read(), numbers, now);
                 writeNewEvents(connection, batch.events(), now);
