@@ -14,6 +14,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -48,6 +49,7 @@ public final class SignInPane {
         signIn.setId("signin-button");
         signIn.setDefaultButton(true);
         signIn.getStyleClass().add("accent");
+        signIn.setMinWidth(Region.USE_PREF_SIZE); // the offer to work offline wraps; the button keeps its words
         signIn.setOnAction(event -> {
             busy(true);
             actions.signIn(server.getText().strip(), username.getText().strip(), password.getText());
@@ -56,6 +58,8 @@ public final class SignInPane {
         offline.setVisible(false);
         offline.setManaged(false);
         offline.setOnAction(event -> actions.workOffline());
+        offline.setWrapText(true);
+        offline.setMinWidth(0);
 
         GridPane form = new GridPane();
         form.setHgap(12);
