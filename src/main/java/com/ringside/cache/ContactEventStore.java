@@ -10,6 +10,7 @@ import com.ringside.domain.LineOfBusiness;
 import com.ringside.domain.Outcome;
 import com.ringside.domain.PhoneNumber;
 import com.ringside.domain.SourceSystem;
+import com.ringside.domain.TimeZones;
 import com.ringside.wire.WireCodec;
 import com.ringside.wire.WireRecords.DecisionJson;
 import java.sql.Connection;
@@ -18,7 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -281,7 +281,7 @@ public final class ContactEventStore {
                             }
                             String zone = rows.getString("c_zone");
                             current = new Customer(event.customerId(), 1, null, null, rows.getString("c_name"), null,
-                                    zone == null ? null : ZoneId.of(zone), rows.getBoolean("c_dnc"), null, null, List.of(),
+                                    zone == null ? null : TimeZones.named(zone), rows.getBoolean("c_dnc"), null, null, List.of(),
                                     List.of(), List.of(), Instant.ofEpochMilli(rows.getLong("c_created")), null);
                             events = new ArrayList<>();
                         }

@@ -4,6 +4,7 @@ import com.ringside.domain.Customer;
 import com.ringside.domain.Phone;
 import com.ringside.domain.PhoneNumber;
 import com.ringside.domain.PhoneType;
+import com.ringside.domain.TimeZones;
 import com.ringside.wire.WireCodec;
 import com.ringside.wire.WireRecords.AccountJson;
 import java.sql.Connection;
@@ -271,7 +272,7 @@ public final class CustomerStore {
     }
 
     private static ZoneId parseZone(String value) {
-        return value == null ? null : ZoneId.of(value);
+        return value == null ? null : TimeZones.named(value);
     }
 
     private static UUID parseUuid(String value) {

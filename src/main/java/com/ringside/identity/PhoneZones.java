@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import com.ringside.domain.PhoneNumber;
+import com.ringside.domain.TimeZones;
 import com.ringside.policy.ZoneCandidates;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -94,7 +95,7 @@ public final class PhoneZones implements ZoneCandidates {
 
     private static Optional<ZoneId> zone(String id) {
         try {
-            return Optional.of(ZoneId.of(id));
+            return Optional.of(TimeZones.named(id));
         } catch (DateTimeException unknownZone) {
             return Optional.empty(); // "Etc/Unknown" and the like: no zone to evaluate in.
         }

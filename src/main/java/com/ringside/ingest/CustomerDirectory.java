@@ -28,7 +28,8 @@ public interface CustomerDirectory {
 
     /**
      * One batch of an import's rows as it is written: the customers at the versions they carry, each changed one as
-     * the master held it when read (or as an earlier batch of the import wrote it), by id; the contacts; the possible
+     * the master held it when read (or as an earlier batch of the import wrote it), by id — a customer not in
+     * {@code read} is new to the master, and the master does not look for it; the contacts; the possible
      * duplicates for a supervisor; and, with the file's last batch, the import's figures.
      */
     record Batch(String system, String file, Collection<Customer> customers, Map<UUID, Customer> read,

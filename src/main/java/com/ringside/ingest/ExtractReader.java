@@ -41,7 +41,7 @@ public abstract sealed class ExtractReader implements AutoCloseable {
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final BufferedReader text;
+    final BufferedReader text;
     private final List<Rejection> unreadable = new ArrayList<>();
     private long rowsGiven;
 
@@ -198,7 +198,6 @@ public abstract sealed class ExtractReader implements AutoCloseable {
 
     /** Lines read a batch at a time and parsed on every core: each is an object of its own. */
     private static final class JsonLines extends ExtractReader {
-        private final BufferedReader text;
         private final char[] buffer = new char[1 << 16];
         private int at;
         private int filled;
@@ -211,7 +210,6 @@ public abstract sealed class ExtractReader implements AutoCloseable {
 
         JsonLines(BufferedReader text) {
             super(text);
-            this.text = text;
         }
 
         @Override

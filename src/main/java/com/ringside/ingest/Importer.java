@@ -62,8 +62,8 @@ public final class Importer {
              ChunkLookups lookups = new ChunkLookups(directory, mapping.sourceSystem());
              BatchWriter writer = new BatchWriter(directory, now)) {
             Slices slices = new Slices(mapping, extract, rejected, notes);
-            slices.checkColumns();
             try {
+                slices.checkColumns();
                 Slice next = slices.next(lookups);
                 int events = 0;
                 while (next != null) {

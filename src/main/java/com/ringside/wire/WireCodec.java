@@ -31,6 +31,7 @@ import com.ringside.domain.PhoneType;
 import com.ringside.domain.ReasonCode;
 import com.ringside.domain.RuleScope;
 import com.ringside.domain.SourceSystem;
+import com.ringside.domain.TimeZones;
 import com.ringside.domain.TimeRange;
 import com.ringside.domain.UserRole;
 import com.ringside.domain.Verdict;
@@ -60,7 +61,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -417,23 +417,9 @@ public final class WireCodec {
         }
     }
 
-    /**
-     * Zones by their text, one object each: every customer read carries one, and an import holds hundreds of
-     * thousands of customers read. There are some 600 zones; the bound only keeps odd texts from growing it.
-     */
-    private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
-
     private static ZoneId zone(String field, String text) {
-        ZoneId known = ZONES.get(text);
-        if (known != null) {
-            return known;
-        }
         try {
-            ZoneId zone = ZoneId.of(text.strip());
-            if (ZONES.size() < 2_000) {
-                ZONES.putIfAbsent(text, zone);
-            }
-            return zone;
+            return TimeZones.named(text.strip());
         } catch (DateTimeException e) {
             throw new InvalidValueException(field, "'" + text + "' is not a time zone such as America/New_York");
         }

@@ -10,6 +10,15 @@ import org.junit.jupiter.api.Test;
 
 class DomainModelTest {
     @Test
+    void sourceSystemsAndTimeZonesReadAgainAreTheSameObjectsAndBadOnesAreStillRefused() {
+        assertThat(SourceSystem.of(new String("POLICY_ADMIN"))).isSameAs(SourceSystem.of("POLICY_ADMIN"));
+        assertThat(TimeZones.named(new String("America/Chicago"))).isSameAs(TimeZones.named("America/Chicago"))
+                .isEqualTo(java.time.ZoneId.of("America/Chicago"));
+        assertThatThrownBy(() -> SourceSystem.of("policy admin")).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> TimeZones.named("Mars/Olympus")).isInstanceOf(java.time.DateTimeException.class);
+    }
+
+    @Test
     void phoneNumberMustBeE164() {
         assertThat(PhoneNumber.of("+14155550123").digits()).isEqualTo("14155550123");
         for (String bad : List.of("4155550123", "+0155550123", "+1 415 555 0123", "+1415555012345678", "")) {
